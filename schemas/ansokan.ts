@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { amount, isoDate, nonNegativeAmount, percent, perYear, period, richText, strictObject, text } from './primitives.js';
+
+/** Figures the applicant typed as a sum: each is checked against its parts, never used. */
+export const statedSum = strictObject({
+  tjänst: percent.optional(),
+  /** Per party column, keyed by the party's name as in budget.parter. */
+  parter: z.record(text, amount).optional(),
+  totalt: amount.optional(),
+  per_år: perYear.optional(),
+});
+
+export const budgetLine = strictObject({
+  post: text,
+  tjänst: percent.optional(),
+  från: isoDate.optional(),
+  till: isoDate.optional(),
+  /** One amount (the huvudinsatsägare's column) or one amount per party column. */
+  belopp: z.union([nonNegativeAmount, z.record(text, nonNegativeAmount)]),
+  /** The row total the applicant typed ("Att rekvirera – alla insatsägare"). */
+  summa: amount.optional(),
+  per_år: perYear.optional(),
+  anmärkning: text.optional(),
+});
+
+export const budgetGroup = strictObject({
+  rader: z.array(budgetLine).default([]),
+  /** A split per year of the group as a whole, where its lines are not split one by one. */
+  per_år: perYear.optional(),
+  summa: statedSum.optional(),
+});
+
+const emptyGroup = { rader: [] };
+
+export const budgetPart = strictObject({
+  lön: budgetGroup.default(emptyGroup),
+  lokal: budgetGroup.default(emptyGroup),
+  övrigt: budgetGroup.default(emptyGroup),
+  summa: statedSum.optional(),
+  /** "S:a per år för avstämning": the applicant's sum of the years, which should equal the total. */
+  avstämning_per_år: amount.optional(),
+});
+
+export type StatedSum = z.output<typeof statedSum>;
+export type BudgetLine = z.output<typeof budgetLine>;
+export type BudgetGroup = z.output<typeof budgetGroup>;
+export type BudgetPart = z.output<typeof budgetPart>;
+export type SummaryRow = z.output<typeof summaryRow>;
+
+export const summaryRow = strictObject({
+  rekvirera: amount.optional(),
+  egenfinansiering: amount.optional(),
+  totalt: amount.optional(),
+});
+
+const budgetFields = strictObject({
+  /** The unit the applicant used; tkr budgets are kept in tkr in the file. */
+  enhet: z.enum(['kr', 'tkr']).default('kr'),
+  /** The party columns in order; the first is the huvudinsatsägare. */
+  parter: z.array(text).min(1),
+  rekvirera: budgetPart,
+  egenfinansiering: budgetPart.optional(),
+  total: statedSum.optional(),
+  sammanställning: strictObject({
+    parter: z.record(text, summaryRow).default({}),
+    summa: summaryRow.optional(),
+  }).optional(),
+});
+
+type BudgetFields = z.output<typeof budgetFields>;
+
+/** Scales every amount of a budget typed in tkr to öre of kronor, so later stages see one unit. */
+function toKronor(budget: BudgetFields): BudgetFields {
+  if (budget.enhet === 'kr') return budget;
+  const k = (ore: number) => ore * 1000;
+  const map = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([key, v]) => [key, k(v)]));
+  const sum = (s: StatedSum | undefined): StatedSum | undefined =>
+    s && {
+      ...s,
+      parter: s.parter && map(s.parter),
+      totalt: s.totalt === undefined ? undefined : k(s.totalt),
+      per_år: s.per_år && map(s.per_år),
+    };
+  const line = (l: BudgetLine): BudgetLine => ({
+    ...l,
+    belopp: typeof l.belopp === 'number' ? k(l.belopp) : map(l.belopp),
+    summa: l.summa === undefined ? undefined : k(l.summa),
+    per_år: l.per_år && map(l.per_år),
+  });
+  const group = (g: BudgetGroup): BudgetGroup => ({ rader: g.rader.map(line), per_år: g.per_år && map(g.per_år), summa: sum(g.summa) });
+  const part = (p: BudgetPart): BudgetPart => ({
+    lön: group(p.lön),
+    lokal: group(p.lokal),
+    övrigt: group(p.övrigt),
+    summa: sum(p.summa),
+    avstämning_per_år: p.avstämning_per_år === undefined ? undefined : k(p.avstämning_per_år),
+  });
+  const row = (r: SummaryRow): SummaryRow => ({
+    rekvirera: r.rekvirera === undefined ? undefined : k(r.rekvirera),
+    egenfinansiering: r.egenfinansiering === undefined ? undefined : k(r.egenfinansiering),
+    totalt: r.totalt === undefined ? undefined : k(r.totalt),
+  });
+  return {
+    ...budget,
+    rekvirera: part(budget.rekvirera),
+    egenfinansiering: budget.egenfinansiering && part(budget.egenfinansiering),
+    total: sum(budget.total),
+    sammanställning: budget.sammanställning && {
+      parter: Object.fromEntries(Object.entries(budget.sammanställning.parter).map(([key, r]) => [key, row(r)])),
+      summa: budget.sammanställning.summa && row(budget.sammanställning.summa),
+    },
+  };
+}
+
+/** A budget; amounts are öre of kronor after loading, whatever unit the file used. */
+export const budgetSchema = budgetFields.transform(toKronor);
+
+export const signature = strictObject({
+  organisation: text,
+  roll: z.enum(['insatsägare', 'samverkanspart']),
+  namn: text,
+  kontaktperson: text.optional(),
+});
+
+export const ansokanSchema = strictObject({
+  insats: text,
+  typ: z.enum(['individinsats', 'strukturinsats']),
+  ansökningstyp: z.enum(['ny', 'förlängning', 'tillägg']),
+  diarienummer: text.optional(),
+  insatsägare: text,
+  samverkansparter: z.array(text).default([]),
+  målgrupp: strictObject({
+    beskrivning: richText,
+    ålder: strictObject({ från: z.number().int().min(0), till: z.number().int().max(120) }).optional(),
+  }),
+  period: period,
+  sista_intag: isoDate.optional(),
+  deltagare_per_år: z.number().int().positive().optional(),
+  bakgrund: richText.optional(),
+  syfte: richText,
+  mål: strictObject({ effektmål: richText, resultatmål: z.array(richText).default([]) }),
+  metoder: richText.optional(),
+  samverkan: richText.optional(),
+  uppföljning: richText.optional(),
+  spridning: richText.optional(),
+  lokusgrupp: strictObject({ diskuterad: z.boolean(), hur: richText.optional() }),
+  /** Figures the applicant typed in the form itself; checked against the budget. */
+  finansiering: strictObject({
+    ansökt: nonNegativeAmount.optional(),
+    egenfinansiering: nonNegativeAmount.optional(),
+    total: nonNegativeAmount.optional(),
+  }).optional(),
+  underskrifter: z.array(signature).default([]),
+  budget: budgetSchema,
+});
+
+export type Ansokan = z.output<typeof ansokanSchema>;
+export type Budget = z.output<typeof budgetSchema>;

@@ -1,0 +1,6 @@
+export * from './primitives.js';
+export * from './forbund.js';
+export * from './mote.js';
+export * from './arende.js';
+export * from './ansokan.js';
+export * from './ekonomi.js';
