@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { suggestClosest } from '../engine/format/suggest.js';
 
+// Messages from zod's own checks (too small, too big …) in the users' language.
+z.config(z.locales.sv());
+
 /** A strict object: an unknown key is an error that names the closest known key. */
 export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   const known = Object.keys(shape);

@@ -1,0 +1,68 @@
+// What a budget adds up to, computed from its lines alone. Checks compare the applicant's
+// stated sums with these figures; later stages use them instead of any typed copy.
+import type { Budget, BudgetGroup, BudgetLine, BudgetPart } from '../../schemas/index.js';
+
+export type PartName = 'rekvirera' | 'egenfinansiering';
+export type GroupName = 'lön' | 'lokal' | 'övrigt';
+export const GROUPS: readonly GroupName[] = ['lön', 'lokal', 'övrigt'];
+export type PerParty = Record<string, number>;
+
+function add(target: Record<string, number>, key: string, value: number): void {
+  target[key] = (target[key] ?? 0) + value;
+}
+
+/** A line's amount per party column; a single amount belongs to the huvudinsatsägare. */
+export function lineByParty(line: BudgetLine, parties: readonly string[]): PerParty {
+  return typeof line.belopp === 'number' ? { [parties[0]!]: line.belopp } : { ...line.belopp };
+}
+
+export const lineTotal = (line: BudgetLine): number =>
+  typeof line.belopp === 'number' ? line.belopp : Object.values(line.belopp).reduce((a, b) => a + b, 0);
+
+export interface Totals {
+  byParty: PerParty;
+  total: number;
+  /** Sum of tjänst i % over the lines, in hundredths of a percent. */
+  fte: number;
+  /** The part of the amount that is split per year, by year. */
+  byYear: Record<string, number>;
+}
+
+const emptyTotals = (): Totals => ({ byParty: {}, total: 0, fte: 0, byYear: {} });
+
+export function groupTotals(group: BudgetGroup, parties: readonly string[]): Totals {
+  const totals = emptyTotals();
+  for (const line of group.rader) {
+    for (const [party, value] of Object.entries(lineByParty(line, parties))) add(totals.byParty, party, value);
+    totals.total += lineTotal(line);
+    totals.fte += line.tjänst ?? 0;
+    for (const [year, value] of Object.entries(line.per_år ?? {})) add(totals.byYear, year, value);
+  }
+  for (const [year, value] of Object.entries(group.per_år ?? {})) add(totals.byYear, year, value);
+  return totals;
+}
+
+/** Totals of a part computed from its lines. */
+export function partTotals(part: BudgetPart, parties: readonly string[]): Totals {
+  const totals = emptyTotals();
+  for (const name of GROUPS) {
+    const group = groupTotals(part[name], parties);
+    for (const [party, value] of Object.entries(group.byParty)) add(totals.byParty, party, value);
+    for (const [year, value] of Object.entries(group.byYear)) add(totals.byYear, year, value);
+    totals.total += group.total;
+    totals.fte += group.fte;
+  }
+  return totals;
+}
+
+/** The amount applied for from the förbund: the sum of every line to rekvirera. */
+export const requestedTotal = (budget: Budget): number => partTotals(budget.rekvirera, budget.parter).total;
+
+/** Calendar years an ISO period touches: 2024-10-01..2026-12-31 → [2024, 2025, 2026]. */
+export function periodYears(period: { från: string; till: string }): string[] {
+  const first = Number(period.från.slice(0, 4));
+  const last = Number(period.till.slice(0, 4));
+  const years: string[] = [];
+  for (let year = first; year <= last; year++) years.push(String(year));
+  return years;
+}

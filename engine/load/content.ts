@@ -1,0 +1,206 @@
+// Finds the content of one meeting (or of every meeting in a content folder), reads each
+// file with its positions, validates it against its schema and resolves the references
+// between files. The result is the validated model; every problem is a finding.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  ansokanSchema,
+  arendeSchema,
+  ekonomiSchema,
+  forbundSchema,
+  moteSchema,
+  type Ansokan,
+  type Arende,
+  type Ekonomi,
+  type Forbund,
+  type Mote,
+} from '../../schemas/index.js';
+import { CODES, type Finding, type FindingCode } from '../findings.js';
+import { locate, type Path, type SourceFile } from './source.js';
+import { validate } from './validate.js';
+import { parseYamlFile } from './yaml.js';
+
+export interface Loaded<T> {
+  data: T;
+  source: SourceFile;
+}
+
+export interface MeetingModel {
+  /** The meeting folder as shown to the user. */
+  dir: string;
+  absoluteDir: string;
+  contentRoot: string;
+  forbund?: Loaded<Forbund>;
+  ekonomi?: Loaded<Ekonomi>;
+  mote?: Loaded<Mote>;
+  arenden: Map<string, Loaded<Arende>>;
+  ansokningar: Map<string, Loaded<Ansokan>>;
+}
+
+export interface LoadResult {
+  meetings: MeetingModel[];
+  findings: Finding[];
+}
+
+/** The argument does not name a meeting or a content folder: the command cannot run. */
+export class ContentPathError extends Error {}
+
+const display = (absolute: string) => path.relative(process.cwd(), absolute) || '.';
+
+function findContentRoot(start: string): string | undefined {
+  let dir = start;
+  for (let depth = 0; depth < 4; depth++) {
+    if (existsSync(path.join(dir, 'forbund.yaml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Resolves a meeting folder or a content folder into the meeting folders to load. */
+export function resolveMeetingDirs(target: string): { contentRoot: string; meetingDirs: string[] } {
+  const absolute = path.resolve(target);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new ContentPathError(`mappen ${target} finns inte`);
+  }
+  if (existsSync(path.join(absolute, 'mote.yaml'))) {
+    const contentRoot = findContentRoot(path.dirname(absolute));
+    if (!contentRoot) throw new ContentPathError(`hittar ingen forbund.yaml ovanför ${target}`);
+    return { contentRoot, meetingDirs: [absolute] };
+  }
+  if (existsSync(path.join(absolute, 'forbund.yaml'))) {
+    const meetingsDir = path.join(absolute, 'moten');
+    const meetingDirs = existsSync(meetingsDir)
+      ? readdirSync(meetingsDir)
+          .sort()
+          .map((name) => path.join(meetingsDir, name))
+          .filter((dir) => existsSync(path.join(dir, 'mote.yaml')))
+      : [];
+    return { contentRoot: absolute, meetingDirs };
+  }
+  throw new ContentPathError(`${target} är varken en mötesmapp (med mote.yaml) eller en innehållsmapp (med forbund.yaml)`);
+}
+
+function finding(code: FindingCode, source: SourceFile, at: Path, message: string, onKey = false): Finding {
+  return { code, severity: CODES[code].severity, ...locate(source, at, onKey), message };
+}
+
+/** True when a path stays inside the content folder, also after following symbolic links. */
+export function isInside(contentRoot: string, candidate: string): boolean {
+  const root = realpathSync(contentRoot);
+  let resolved: string;
+  try {
+    resolved = realpathSync(candidate);
+  } catch {
+    resolved = path.resolve(candidate); // missing files are judged by their written path
+  }
+  const relative = path.relative(root, resolved);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+class Loader {
+  readonly findings: Finding[] = [];
+  constructor(private readonly contentRoot: string) {}
+
+  load<S extends z.ZodType>(schema: S, absolute: string): Loaded<z.output<S>> | undefined {
+    const file = display(absolute);
+    if (existsSync(absolute) && !isInside(this.contentRoot, absolute)) {
+      this.findings.push({ code: 'fil.utanför', severity: 'fel', file, line: 1, column: 1, message: 'filen pekar ut ur innehållsmappen (symbolisk länk)' });
+      return undefined;
+    }
+    const parsed = parseYamlFile(absolute, file);
+    this.findings.push(...parsed.findings);
+    if (parsed.data === undefined) return undefined;
+    const { value, findings } = validate(schema, parsed.data, parsed.source);
+    this.findings.push(...findings);
+    return value === undefined ? undefined : { data: value, source: parsed.source };
+  }
+}
+
+const yamlSlugs = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => name.slice(0, -'.yaml'.length))
+        .sort()
+    : [];
+
+function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, shared: Pick<MeetingModel, 'forbund' | 'ekonomi'>): MeetingModel {
+  const meeting: MeetingModel = {
+    dir: display(absoluteDir),
+    absoluteDir,
+    contentRoot,
+    ...shared,
+    mote: loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml')),
+    arenden: new Map(),
+    ansokningar: new Map(),
+  };
+  const arendeDir = path.join(absoluteDir, 'arenden');
+  const ansokanDir = path.join(absoluteDir, 'ansokningar');
+  const arendeFiles = new Set(yamlSlugs(arendeDir));
+  const ansokanFiles = new Set(yamlSlugs(ansokanDir));
+  const referencedArenden = new Set<string>();
+  const referencedAnsokningar = new Set<string>();
+
+  meeting.mote?.data.dagordning.forEach((item, index) => {
+    if (!item.ärende) return;
+    referencedArenden.add(item.ärende);
+    if (!arendeFiles.has(item.ärende)) {
+      loader.findings.push(finding('ref.ärende-saknas', meeting.mote!.source, ['dagordning', index, 'ärende'], `ärendefilen arenden/${item.ärende}.yaml finns inte`));
+    }
+  });
+
+  for (const slug of arendeFiles) {
+    const arende = loader.load(arendeSchema, path.join(arendeDir, `${slug}.yaml`));
+    if (!arende) continue;
+    meeting.arenden.set(slug, arende);
+    const ansokan = arende.data.ansökan;
+    if (ansokan) {
+      if (referencedArenden.has(slug)) referencedAnsokningar.add(ansokan);
+      if (!ansokanFiles.has(ansokan)) {
+        loader.findings.push(finding('ref.ansökan-saknas', arende.source, ['ansökan'], `ansökningsfilen ansokningar/${ansokan}.yaml finns inte`));
+      }
+    }
+    arende.data.bilagor.forEach((bilaga, index) => {
+      if (bilaga.fil === undefined) return;
+      const target = path.resolve(absoluteDir, bilaga.fil);
+      const at: Path = ['bilagor', index, 'fil'];
+      if (!isInside(contentRoot, target)) {
+        loader.findings.push(finding('fil.utanför', arende.source, at, `bilagan ${bilaga.fil} ligger utanför innehållsmappen`));
+      } else if (!existsSync(target) || !statSync(target).isFile()) {
+        loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} finns inte`));
+      } else if (!/\.(docx|pdf)$/i.test(target)) {
+        loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`));
+      }
+    });
+  }
+  for (const slug of ansokanFiles) {
+    const ansokan = loader.load(ansokanSchema, path.join(ansokanDir, `${slug}.yaml`));
+    if (ansokan) meeting.ansokningar.set(slug, ansokan);
+  }
+
+  if (meeting.mote) {
+    for (const [slug, arende] of meeting.arenden) {
+      if (!referencedArenden.has(slug)) loader.findings.push(finding('ref.oanvänd', arende.source, [], `ärendet arenden/${slug}.yaml står inte på dagordningen`));
+    }
+    for (const [slug, ansokan] of meeting.ansokningar) {
+      if (!referencedAnsokningar.has(slug)) loader.findings.push(finding('ref.oanvänd', ansokan.source, [], `ansökan ansokningar/${slug}.yaml hör inte till något ärende på dagordningen`));
+    }
+  }
+  return meeting;
+}
+
+/** Loads every meeting the target names, with the förbund and economy they share. */
+export function loadContent(target: string): LoadResult {
+  const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
+  const loader = new Loader(contentRoot);
+  const forbund = loader.load(forbundSchema, path.join(contentRoot, 'forbund.yaml'));
+  const economyFile = path.join(contentRoot, 'ekonomi.yaml');
+  const ekonomi = existsSync(economyFile) ? loader.load(ekonomiSchema, economyFile) : undefined;
+  const meetings = meetingDirs.map((dir) => loadMeeting(loader, contentRoot, dir, { forbund, ekonomi }));
+  return { meetings, findings: loader.findings };
+}
+
+export type { Ansokan, Arende, Ekonomi, Forbund, Mote };
