@@ -2,4 +2,9 @@
 // Entry point of the `handlingar` command; the code lives in engine/cli.ts (compiled to dist/).
 import { run } from '../dist/engine/cli.js';
 
+// A reader that stops early (`handlingar check … | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = run(process.argv.slice(2));

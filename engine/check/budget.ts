@@ -155,7 +155,7 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
     if (!rader.some((line) => line.per_år)) {
       const total = sum(rader.map(lineTotal));
       ctx.findings.push(
-        report('budget.fördelning-ofullständig', ctx.source, ['budget', 'rekvirera', group], `${GROUP_NAME[group]} (${kr(total)}) är inte fördelade per år, fast resten av budgeten är det.`, { hint: `${hint} Gruppen kan fördelas som helhet.` }),
+        report('budget.fördelning-ofullständig', ctx.source, ['budget', 'rekvirera', group], `${GROUP_NAME[group]} (${kr(total)}) är inte fördelade per år, fast resten av budgeten är det.`, { hint: `${hint} Gruppen kan fördelas som helhet.`, onKey: true }),
       );
       continue;
     }

@@ -47,10 +47,12 @@ function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): 
       return make('schema.år', `ogiltig nyckel «${name}»: ${issue.issues[0]?.message ?? 'fel form'}`, path, true);
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (!hasValue(source, path) && valueAt(data, path) === undefined) {
-        return make('schema.saknas', `uppgiften «${name}» saknas`, path, false, { expected: textFigure(expected) });
+      const value = valueAt(data, path);
+      if (value === undefined || value === null) {
+        const missing = value === undefined && !hasValue(source, path);
+        return make('schema.saknas', missing ? `uppgiften «${name}» saknas` : `uppgiften «${name}» är tom`, path, false, { expected: textFigure(expected) });
       }
-      const found = describeValue(valueAt(data, path));
+      const found = describeValue(value);
       return make('schema.typ', `«${name}» ska vara ${expected}, inte ${found}`, path, false, {
         expected: textFigure(expected),
         found: textFigure(found),
@@ -64,8 +66,12 @@ function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): 
         found: textFigure(found),
       });
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      // Report the branch that got furthest (an amount's own message rather than "wrong type").
+      const specific = issue.errors.flat().find((inner) => inner.code !== 'invalid_type');
+      if (specific) return toFinding({ ...specific, path: [...issue.path, ...specific.path] }, data, source);
       return make('schema.typ', `«${name}» har fel form: ${describeValue(valueAt(data, path))}`);
+    }
     case 'too_small':
       return make(
         issue.origin === 'array' ? 'schema.saknas' : 'schema.värde',

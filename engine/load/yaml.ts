@@ -41,8 +41,12 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
   return { text: text.replace(/^\uFEFF/, '') };
 }
 
-/** A plain decimal number as the user typed it; other YAML number forms (1e6, 0x10, .inf) are kept as text. */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/**
+ * A plain number with at most two decimals, as the user typed it. Other YAML number forms
+ * (1e6, 0x10, .inf, 300.000) are kept as the text typed, so that the schema can say what is
+ * wrong with them instead of silently reading 300.000 as three hundred.
+ */
+const PLAIN_NUMBER = /^-?\d+(\.\d{1,2})?$/;
 
 export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
   const values = new Map<string, { line: number; column: number }>();
