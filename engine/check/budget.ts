@@ -2,7 +2,7 @@
 // split per year against its total, every year and date against the insats period.
 // Each stated sum is compared with its immediate parts (as the applicant's spreadsheet
 // computes it), so one wrong figure gives one finding and not a cascade.
-import type { Ansokan, BudgetGroup, BudgetPart, StatedSum } from '../../schemas/index.js';
+import type { Ansokan, BudgetGroup, BudgetPart, StatedSum, SummaryRow } from '../../schemas/index.js';
 import { GROUPS, groupTotals, lineTotal, partTotals, periodYears, type GroupName, type PartName, type Totals } from '../derive/budget.js';
 import { percentFigure, type Finding } from '../findings.js';
 import { formatPercent } from '../format/swedish.js';
@@ -43,28 +43,30 @@ function checkYears(ctx: Context, perYear: Record<string, number> | undefined, a
   }
 }
 
-/** A stated sum (per party, total, tjänst, per year) against the figures of its parts. */
-function checkStatedSum(ctx: Context, stated: StatedSum | undefined, at: Path, label: string, parts: Totals, partsName: string): void {
+/**
+ * A stated sum (per party, total, tjänst, per year) against what its lines add up to, and
+ * against its immediate parts as stated, when it has stated parts (see compareAmount).
+ */
+function checkStatedSum(ctx: Context, stated: StatedSum | undefined, at: Path, label: string, lines: Totals, partsName: string, immediate?: Totals): void {
   if (!stated) return;
   const code = label.startsWith('Total') ? 'budget.total' : 'budget.delsumma';
   checkPartyKeys(ctx, stated.parter, [...at, 'parter']);
   for (const [party, value] of Object.entries(stated.parter ?? {})) {
-    if (ctx.parties.includes(party)) {
-      ctx.findings.push(...compareAmount(code, ctx.source, [...at, 'parter', party], `${label}, ${party},`, value, parts.byParty[party] ?? 0, partsName));
-    }
+    if (!ctx.parties.includes(party)) continue;
+    ctx.findings.push(...compareAmount(code, ctx.source, [...at, 'parter', party], `${label}, ${party},`, value, lines.byParty[party] ?? 0, partsName, undefined, immediate?.byParty[party] ?? 0));
   }
-  ctx.findings.push(...compareAmount(code, ctx.source, [...at, 'totalt'], `${label}, totalt,`, stated.totalt, parts.total, partsName));
-  if (stated.tjänst !== undefined && stated.tjänst !== parts.fte) {
+  ctx.findings.push(...compareAmount(code, ctx.source, [...at, 'totalt'], `${label}, totalt,`, stated.totalt, lines.total, partsName, undefined, immediate?.total));
+  if (stated.tjänst !== undefined && stated.tjänst !== lines.fte) {
     ctx.findings.push(
-      report('budget.tjänst', ctx.source, [...at, 'tjänst'], `${label}: tjänst i % är angiven till ${formatPercent(stated.tjänst, ' ')}, men raderna summerar till ${formatPercent(parts.fte, ' ')}.`, {
-        expected: percentFigure(parts.fte),
+      report('budget.tjänst', ctx.source, [...at, 'tjänst'], `${label}: tjänst i % är angiven till ${formatPercent(stated.tjänst, ' ')}, men raderna summerar till ${formatPercent(lines.fte, ' ')}.`, {
+        expected: percentFigure(lines.fte),
         found: percentFigure(stated.tjänst),
       }),
     );
   }
   checkYears(ctx, stated.per_år, [...at, 'per_år']);
   for (const [year, value] of Object.entries(stated.per_år ?? {})) {
-    ctx.findings.push(...compareAmount('budget.delsumma-per-år', ctx.source, [...at, 'per_år', year], `${label} för ${year}`, value, parts.byYear[year] ?? 0, 'fördelningen per år av delarna ger'));
+    ctx.findings.push(...compareAmount('budget.delsumma-per-år', ctx.source, [...at, 'per_år', year], `${label} för ${year}`, value, lines.byYear[year] ?? 0, 'fördelningen per år av raderna ger', undefined, immediate?.byYear[year] ?? 0));
   }
 }
 
@@ -103,9 +105,8 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
   return totals;
 }
 
-/** The figures a part's sum is compared with: each group's stated sum where it has one. */
-function groupFigures(group: BudgetGroup, computed: Totals): Totals {
-  const stated = group.summa;
+/** A sum's figures as the applicant stated them, falling back on the computed ones. */
+function statedOr(stated: StatedSum | undefined, computed: Totals): Totals {
   return {
     byParty: { ...computed.byParty, ...(stated?.parter ?? {}) },
     total: stated?.totalt ?? computed.total,
@@ -125,14 +126,16 @@ function combine(list: readonly Totals[]): Totals {
   return result;
 }
 
-function checkPart(ctx: Context, part: BudgetPart, name: PartName): Totals {
+/** Checks a part; returns what its lines add up to, and the part's figures as stated where they are. */
+function checkPart(ctx: Context, part: BudgetPart, name: PartName): { lines: Totals; stated: Totals } {
   const at: Path = ['budget', name];
-  const figures = GROUPS.map((group) => groupFigures(part[group], checkGroup(ctx, part[group], [...at, group], `${GROUP_LABEL[group]} (${PART_SUFFIX[name]})`)));
-  const parts = combine(figures);
-  checkStatedSum(ctx, part.summa, [...at, 'summa'], PART_LABEL[name], parts, 'delsummorna summerar till');
-  const partTotal = part.summa?.totalt ?? parts.total;
-  ctx.findings.push(...compareAmount('budget.avstämning', ctx.source, [...at, 'avstämning_per_år'], '«S:a per år för avstämning»', part.avstämning_per_år, partTotal, `${PART_LABEL[name].toLowerCase()} är`));
-  return { ...parts, total: partTotal, byParty: { ...parts.byParty, ...(part.summa?.parter ?? {}) } };
+  const groups = GROUPS.map((group) => ({ group: part[group], totals: checkGroup(ctx, part[group], [...at, group], `${GROUP_LABEL[group]} (${PART_SUFFIX[name]})`) }));
+  const lines = combine(groups.map(({ totals }) => totals));
+  const immediate = combine(groups.map(({ group, totals }) => statedOr(group.summa, totals)));
+  checkStatedSum(ctx, part.summa, [...at, 'summa'], PART_LABEL[name], lines, 'raderna summerar till', immediate);
+  const total = part.summa?.totalt ?? lines.total;
+  ctx.findings.push(...compareAmount('budget.avstämning', ctx.source, [...at, 'avstämning_per_år'], '«S:a per år för avstämning»', part.avstämning_per_år, total, `${PART_LABEL[name].toLowerCase()} är`));
+  return { lines, stated: statedOr(part.summa, lines) };
 }
 
 /** Every line to rekvirera must be split per year when the insats spans several years. */
@@ -172,34 +175,36 @@ export function checkBudget({ data: ansokan, source }: Loaded<Ansokan>): Finding
   const ctx: Context = { source, ansokan, parties: budget.parter, years: periodYears(ansokan.period), findings: [] };
   const requested = checkPart(ctx, budget.rekvirera, 'rekvirera');
   checkSplitCoverage(ctx, budget.rekvirera);
-  const own = budget.egenfinansiering ? checkPart(ctx, budget.egenfinansiering, 'egenfinansiering') : { byParty: {}, total: 0, fte: 0, byYear: {} };
-  const both = combine([requested, own]);
-  checkStatedSum(ctx, budget.total && { ...budget.total, per_år: undefined }, ['budget', 'total'], 'Total kostnad för insatsen', both, 'rekvirerat och egenfinansiering summerar till');
+  const none: Totals = { byParty: {}, total: 0, fte: 0, byYear: {} };
+  const own = budget.egenfinansiering ? checkPart(ctx, budget.egenfinansiering, 'egenfinansiering') : { lines: none, stated: none };
+  const lines = combine([requested.lines, own.lines]);
+  const immediate = combine([requested.stated, own.stated]);
+  checkStatedSum(ctx, budget.total && { ...budget.total, per_år: undefined }, ['budget', 'total'], 'Total kostnad för insatsen', lines, 'raderna summerar till', immediate);
 
   const summary = budget.sammanställning;
   if (summary) {
     checkPartyKeys(ctx, summary.parter, ['budget', 'sammanställning', 'parter']);
-    const rows: [Path, string, { rekvirera?: number; egenfinansiering?: number; totalt?: number }, Totals | undefined][] = [
-      ...Object.entries(summary.parter).map(([party, row]) => [['budget', 'sammanställning', 'parter', party], party, row, undefined] as [Path, string, typeof row, undefined]),
-      ...(summary.summa ? [[['budget', 'sammanställning', 'summa'], 'Summa', summary.summa, both] as [Path, string, typeof summary.summa, Totals]] : []),
-    ];
-    for (const [at, label, row, totals] of rows) {
-      const ownValue = totals ? own.total : (own.byParty[label] ?? 0);
-      const requestedValue = totals ? requested.total : (requested.byParty[label] ?? 0);
+    const check = (at: Path, label: string, row: SummaryRow, pick: (totals: Totals) => number) => {
       const what = `Budgetsammanställningen, ${label},`;
-      ctx.findings.push(...compareAmount('budget.sammanställning', source, [...at, 'rekvirera'], `${what} att rekvirera`, row.rekvirera, requestedValue, 'den detaljerade budgeten ger'));
-      ctx.findings.push(...compareAmount('budget.sammanställning', source, [...at, 'egenfinansiering'], `${what} egenfinansiering`, row.egenfinansiering, ownValue, 'den detaljerade budgeten ger'));
-      ctx.findings.push(...compareAmount('budget.sammanställning', source, [...at, 'totalt'], `${what} totalt`, row.totalt, (row.rekvirera ?? requestedValue) + (row.egenfinansiering ?? ownValue), 'att rekvirera plus egenfinansiering är'));
-    }
+      const [requestedLines, requestedStated] = [pick(requested.lines), pick(requested.stated)];
+      const [ownLines, ownStated] = [pick(own.lines), pick(own.stated)];
+      ctx.findings.push(
+        ...compareAmount('budget.sammanställning', source, [...at, 'rekvirera'], `${what} att rekvirera`, row.rekvirera, requestedLines, 'den detaljerade budgeten ger', undefined, requestedStated),
+        ...compareAmount('budget.sammanställning', source, [...at, 'egenfinansiering'], `${what} egenfinansiering`, row.egenfinansiering, ownLines, 'den detaljerade budgeten ger', undefined, ownStated),
+        ...compareAmount('budget.sammanställning', source, [...at, 'totalt'], `${what} totalt`, row.totalt, requestedLines + ownLines, 'den detaljerade budgeten ger', undefined, (row.rekvirera ?? requestedStated) + (row.egenfinansiering ?? ownStated)),
+      );
+    };
+    for (const [party, row] of Object.entries(summary.parter)) check(['budget', 'sammanställning', 'parter', party], party, row, (totals) => totals.byParty[party] ?? 0);
+    if (summary.summa) check(['budget', 'sammanställning', 'summa'], 'summa', summary.summa, (totals) => totals.total);
   }
 
   const stated = ansokan.finansiering;
   if (stated) {
-    const check = (key: 'ansökt' | 'egenfinansiering' | 'total', value: number) =>
-      ctx.findings.push(...compareAmount('ansökan.finansiering', source, ['finansiering', key], `Ansökans ${key === 'ansökt' ? 'ansökta belopp' : key === 'total' ? 'totala budget' : 'egenfinansiering'}`, stated[key], value, 'budgeten ger'));
-    check('ansökt', requested.total);
-    check('egenfinansiering', own.total);
-    check('total', requested.total + own.total);
+    const check = (key: 'ansökt' | 'egenfinansiering' | 'total', lineValue: number, statedValue: number) =>
+      ctx.findings.push(...compareAmount('ansökan.finansiering', source, ['finansiering', key], `Ansökans ${key === 'ansökt' ? 'ansökta belopp' : key === 'total' ? 'totala budget' : 'egenfinansiering'}`, stated[key], lineValue, 'budgeten ger', undefined, statedValue));
+    check('ansökt', requested.lines.total, requested.stated.total);
+    check('egenfinansiering', own.lines.total, own.stated.total);
+    check('total', lines.total, immediate.total);
   }
   return ctx.findings;
 }

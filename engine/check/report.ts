@@ -21,6 +21,10 @@ export const kr = (ore: number) => `${formatKronor(ore, ' ')} kr`;
 /**
  * A stated figure compared with what its parts add up to. Returns no finding when they agree.
  * `what` names the figure ("Summa lönekostnad, Enköpings kommun"); `parts` names its parts.
+ *
+ * A sum that agrees with its immediate parts as the applicant stated them (`alsoAccept`) is not
+ * reported either: the error is then in a part, which has its own finding. So one wrong figure
+ * gives one finding, whether it is a line or a subtotal.
  */
 export function compareAmount(
   code: FindingCode,
@@ -31,8 +35,9 @@ export function compareAmount(
   computed: number,
   parts: string,
   hint?: string,
+  alsoAccept?: number,
 ): Finding[] {
-  if (stated === undefined || stated === computed) return [];
+  if (stated === undefined || stated === computed || stated === alsoAccept) return [];
   return [
     report(code, source, at, `${what} är angiven till ${kr(stated)}, men ${parts} ${kr(computed)}.`, {
       expected: amountFigure(computed),
