@@ -82,3 +82,28 @@ describe('messages', () => {
     expect(finding!.message).toBe('«S:a per år för avstämning» är angiven till 397 000 kr, men summa från samordningsförbundet är 400 000 kr.');
   });
 });
+
+describe('the economy table', () => {
+  const ECONOMY = 'ekonomi.yaml';
+  it.each([
+    ['ekonomi.summa', 'summa_beviljade: [1 200, 1 000, 600]', 'summa_beviljade: [1 200, 1 000, 700]', 'summa_beviljade', 60_000_000, 70_000_000],
+    ['ekonomi.summa', 'summa_intäkter: [2 100, 2 150, 2 000]', 'summa_intäkter: [2 100, 2 100, 2 000]', 'summa_intäkter', 215_000_000, 210_000_000],
+    ['ekonomi.resultat', 'resultat: [350, 650, 830]', 'resultat: [350, 600, 830]', 'resultat', 65_000_000, 60_000_000],
+    ['ekonomi.beslutsutrymme', 'överskott_tidigare_år: [1 000, 1 000, 1 650]', 'överskott_tidigare_år: [1 000, 1 000, 1 350]', 'överskott_tidigare_år', 165_000_000, 135_000_000],
+    ['ekonomi.beslutsutrymme', 'beslutsutrymme: [1 350, 1 650, 2 480]', 'beslutsutrymme: [1 350, 1 650, 2 400]', 'beslutsutrymme', 248_000_000, 240_000_000],
+  ] as const)('%s: one wrong cell gives one finding, at its row', (code, from, to, needle, expected, found) => {
+    const findings = findingsAfter([ECONOMY, from, to]);
+    expect(findings.map((f) => f.code)).toEqual([code]);
+    expect(findings[0]!.line).toBe(lineOf(ECONOMY, needle));
+    expect(findings[0]!.expected).toEqual({ amount: expected });
+    expect(findings[0]!.found).toEqual({ amount: found });
+  });
+  it('a wrong row is caught once even though the sums above it agree with each other', () => {
+    const findings = findingsAfter([ECONOMY, '{ insats: Bron, insatsägare: Testa kommun, belopp: [1 200, 1 100, 600] }', '{ insats: Bron, insatsägare: Testa kommun, belopp: [1 200, 1 100, 500] }']);
+    expect(findings.map((f) => `${f.code}:${f.line}`)).toEqual([`ekonomi.summa:${lineOf(ECONOMY, 'summa_beviljade')}`]);
+  });
+  it('a row with the wrong number of cells', () => {
+    const findings = findingsAfter([ECONOMY, 'belopp: [500, 450, 520]', 'belopp: [500, 450]']);
+    expect(findings.map((f) => f.code)).toContain('ekonomi.kolumner');
+  });
+});

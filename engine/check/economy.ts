@@ -38,30 +38,40 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
   const total = (list: readonly { belopp: Row }[], column: number) => list.reduce((acc, row) => acc + cell(row.belopp, column), 0);
   /** The stated figure where there is one, else what its parts give. */
   const statedOr = (row: Row | undefined, column: number, computed: number) => row?.[column] ?? computed;
-  const compare = (code: FindingCode, row: Row | undefined, at: Path, column: number, what: string, computed: number, parts: string) =>
-    findings.push(...compareAmount(code, source, [...at, column], `${what} ${columns[column]!.rubrik}`, row?.[column] ?? undefined, computed, parts));
+  /** A stated cell against what the rows give (`leaves`) and what its stated parts give (`immediate`). */
+  const compare = (code: FindingCode, row: Row | undefined, at: Path, column: number, what: string, leaves: number, immediate: number, parts: string) =>
+    findings.push(...compareAmount(code, source, [...at, column], `${what} ${columns[column]!.rubrik}`, row?.[column] ?? undefined, leaves, parts, undefined, immediate));
 
   const { samverkansinsatser: s } = data;
+  const remainingByColumn: { leaves: number; stated: number }[] = [];
   columns.forEach((column, c) => {
-    const income = statedOr(data.summa_intäkter, c, total(data.intäkter, c));
-    const granted = statedOr(s.summa_beviljade, c, total(s.beviljade, c));
-    const other = statedOr(s.summa_övriga, c, total(s.övriga, c));
-    const cooperation = statedOr(s.summa, c, granted + other);
-    const costs = statedOr(data.summa_kostnader, c, total(data.kostnader, c) + cooperation);
-    const result = statedOr(data.resultat, c, income - costs);
-    const previous = columns.findLastIndex((candidate) => candidate.år === column.år - 1 && candidate.slag !== 'budget');
-    const previousAny = previous >= 0 ? previous : columns.findLastIndex((candidate) => candidate.år === column.år - 1);
-    const carried = previousAny >= 0 ? statedOr(data.beslutsutrymme, previousAny, 0) : data.ingående_överskott;
-    const carriedStated = statedOr(data.överskott_tidigare_år, c, carried);
+    const income = total(data.intäkter, c);
+    const granted = total(s.beviljade, c);
+    const other = total(s.övriga, c);
+    const cooperation = { leaves: granted + other, immediate: statedOr(s.summa_beviljade, c, granted) + statedOr(s.summa_övriga, c, other) };
+    const cooperationStated = statedOr(s.summa, c, cooperation.immediate);
+    const costs = { leaves: total(data.kostnader, c) + cooperation.leaves, immediate: total(data.kostnader, c) + cooperationStated };
+    const result = { leaves: income - costs.leaves, immediate: statedOr(data.summa_intäkter, c, income) - statedOr(data.summa_kostnader, c, costs.immediate) };
+    // The surplus carried into a year is what remained after the year before: its prognos
+    // where there is one, else its last column; the first year starts from the opening surplus.
+    const previousYear = columns.map((candidate, index) => ({ candidate, index })).filter(({ candidate }) => candidate.år === column.år - 1);
+    const previous = (previousYear.find(({ candidate }) => candidate.slag === 'prognos') ?? previousYear.at(-1))?.index;
+    const carried =
+      previous === undefined
+        ? { leaves: data.ingående_överskott, immediate: data.ingående_överskott }
+        : { leaves: remainingByColumn[previous]!.leaves, immediate: remainingByColumn[previous]!.stated };
+    const remaining = { leaves: carried.leaves + result.leaves, immediate: statedOr(data.överskott_tidigare_år, c, carried.immediate) + statedOr(data.resultat, c, result.immediate) };
+    remainingByColumn.push({ leaves: remaining.leaves, stated: statedOr(data.beslutsutrymme, c, remaining.immediate) });
 
-    compare('ekonomi.summa', data.summa_intäkter, ['summa_intäkter'], c, 'Summa intäkter', total(data.intäkter, c), 'intäkterna summerar till');
-    compare('ekonomi.summa', s.summa_beviljade, ['samverkansinsatser', 'summa_beviljade'], c, 'Summa beviljade samverkansinsatser', total(s.beviljade, c), 'insatserna summerar till');
-    compare('ekonomi.summa', s.summa_övriga, ['samverkansinsatser', 'summa_övriga'], c, 'Summa övriga samverkansinsatser', total(s.övriga, c), 'raderna summerar till');
-    compare('ekonomi.summa', s.summa, ['samverkansinsatser', 'summa'], c, 'Samverkansinsatser', granted + other, 'beviljade och övriga insatser summerar till');
-    compare('ekonomi.summa', data.summa_kostnader, ['summa_kostnader'], c, 'Summa kostnader', total(data.kostnader, c) + cooperation, 'kostnaderna och samverkansinsatserna summerar till');
-    compare('ekonomi.resultat', data.resultat, ['resultat'], c, 'Årets resultat', income - costs, 'intäkter minus kostnader är');
-    compare('ekonomi.beslutsutrymme', data.överskott_tidigare_år, ['överskott_tidigare_år'], c, 'Överskott från tidigare år', carried, previousAny >= 0 ? `kvarvarande beslutsutrymme i ${columns[previousAny]!.rubrik} är` : 'ingående överskott är');
-    compare('ekonomi.beslutsutrymme', data.beslutsutrymme, ['beslutsutrymme'], c, 'Kvarvarande beslutsutrymme', carriedStated + result, 'överskott från tidigare år plus årets resultat är');
+    compare('ekonomi.summa', data.summa_intäkter, ['summa_intäkter'], c, 'Summa intäkter', income, income, 'intäkterna summerar till');
+    compare('ekonomi.summa', s.summa_beviljade, ['samverkansinsatser', 'summa_beviljade'], c, 'Summa beviljade samverkansinsatser', granted, granted, 'insatserna summerar till');
+    compare('ekonomi.summa', s.summa_övriga, ['samverkansinsatser', 'summa_övriga'], c, 'Summa övriga samverkansinsatser', other, other, 'raderna summerar till');
+    compare('ekonomi.summa', s.summa, ['samverkansinsatser', 'summa'], c, 'Samverkansinsatser', cooperation.leaves, cooperation.immediate, 'beviljade och övriga insatser summerar till');
+    compare('ekonomi.summa', data.summa_kostnader, ['summa_kostnader'], c, 'Summa kostnader', costs.leaves, costs.immediate, 'kostnaderna och samverkansinsatserna summerar till');
+    compare('ekonomi.resultat', data.resultat, ['resultat'], c, 'Årets resultat', result.leaves, result.immediate, 'intäkter minus kostnader är');
+    const carriedFrom = previous === undefined ? 'ingående överskott är' : `kvarvarande beslutsutrymme ${columns[previous]!.rubrik} är`;
+    compare('ekonomi.beslutsutrymme', data.överskott_tidigare_år, ['överskott_tidigare_år'], c, 'Överskott från tidigare år', carried.leaves, carried.immediate, carriedFrom);
+    compare('ekonomi.beslutsutrymme', data.beslutsutrymme, ['beslutsutrymme'], c, 'Kvarvarande beslutsutrymme', remaining.leaves, remaining.immediate, 'överskott från tidigare år plus årets resultat är');
   });
   return findings;
 }
