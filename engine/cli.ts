@@ -78,7 +78,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<sökväg>', 'en mötesmapp (med mote.yaml) eller en innehållsmapp (med forbund.yaml)')
     .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'json']).default('text'))
     .helpOption('-h, --help', 'visa hjälp')
-    .addHelpText('after', '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar check content --format json\n\nSlutkod: 0 inga fel, 1 fel hittades, 2 kunde inte köras.')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar check content --format json\n\nSlutkod: 0 inga fel, 1 fel hittades, 2 kunde inte köras.',
+    )
     .action((target: string, options: { format: 'text' | 'json' }) => {
       const started = performance.now();
       const result = check(target);
@@ -109,7 +112,12 @@ export function run(args: readonly string[], io: Io = processIo): number {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version'
+      )
+        return EXIT.ok;
       io.err(`handlingar: ${translateCommanderError(error)}`);
       return EXIT.unusable;
     }

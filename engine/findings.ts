@@ -28,7 +28,10 @@ export const CODES = {
   'fil.kodning': { severity: 'fel', example: 'en fil sparad i Latin-1 i stället för UTF-8' },
   'fil.storlek': { severity: 'fel', example: 'en innehållsfil större än 1 MB' },
   'fil.tom': { severity: 'fel', example: 'en tom mote.yaml' },
-  'fil.utanför': { severity: 'fel', example: 'en bilaga med sökvägen ../../hemligt.pdf eller en symbolisk länk ut ur innehållsmappen' },
+  'fil.utanför': {
+    severity: 'fel',
+    example: 'en bilaga med sökvägen ../../hemligt.pdf eller en symbolisk länk ut ur innehållsmappen',
+  },
   'yaml.syntax': { severity: 'fel', example: 'ett kolon som saknas, en tabb i indraget, en oavslutad sträng' },
   'yaml.dubblettnyckel': { severity: 'fel', example: 'två rader `belopp:` i samma budgetrad' },
   'yaml.alias': { severity: 'fel', example: 'ankare och alias (&a, *a): varje uppgift skrivs en gång' },
@@ -41,22 +44,37 @@ export const CODES = {
   'schema.procent': { severity: 'fel', example: '`tjänst: åttiofem`' },
   'schema.år': { severity: 'fel', example: '`per_år: { år1: 510 000 }` där årtal väntas' },
   'ref.ärende-saknas': { severity: 'fel', example: 'dagordningen pekar på `arenden/vaxtkraf.yaml` som inte finns' },
-  'ref.ansökan-saknas': { severity: 'fel', example: 'ett ärende med `ansökan: framsteg` utan ansokningar/framsteg.yaml' },
+  'ref.ansökan-saknas': {
+    severity: 'fel',
+    example: 'ett ärende med `ansökan: framsteg` utan ansokningar/framsteg.yaml',
+  },
   'ref.bilaga-saknas': { severity: 'fel', example: 'en bilaga med `fil: bilagor/riktlinjer.pdf` som inte finns' },
-  'ref.part-okänd': { severity: 'fel', example: 'en budgetkolumn «Regionen» som varken är en medlem eller står i budget.parter' },
+  'ref.part-okänd': {
+    severity: 'fel',
+    example: 'en budgetkolumn «Regionen» som varken är en medlem eller står i budget.parter',
+  },
   'ref.oanvänd': { severity: 'varning', example: 'en ansökan eller ett ärende som ingen punkt på dagordningen når' },
   'dagordning.nummer': { severity: 'fel', example: 'punkterna 4, 5, 5, 7: ett nummer dubbelt och ett saknas' },
   'dagordning.punkt': { severity: 'fel', example: 'en punkt med både `ärende:` och `rubrik:`, eller med ingetdera' },
   'dagordning.handling': { severity: 'fel', example: '`handling: bilaga 5–5.2` när ärende 5 bara har bilaga 5.1' },
   'person.föredragande': { severity: 'fel', example: 'en föredragande som inte finns i kansliet' },
   'person.undertecknare': { severity: 'fel', example: 'en tjänsteskrivelse undertecknad av någon utanför kansliet' },
-  'person.justerare': { severity: 'fel', example: 'en föreslagen justerare som inte är ledamot eller ersättare i styrelsen' },
+  'person.justerare': {
+    severity: 'fel',
+    example: 'en föreslagen justerare som inte är ledamot eller ersättare i styrelsen',
+  },
   'person.förhinder': { severity: 'fel', example: 'anmälan om förhinder till någon utanför kansliet' },
-  'ärende.beslutsorgan': { severity: 'varning', example: '«Arbetsutskottet föreslås» i en handling till förbundsstyrelsen' },
+  'ärende.beslutsorgan': {
+    severity: 'varning',
+    example: '«Arbetsutskottet föreslås» i en handling till förbundsstyrelsen',
+  },
   'ärende.beslut-saknas': { severity: 'fel', example: 'ett ärende med `ansökan:` men utan `beslut:`' },
   'datum.ordning': { severity: 'fel', example: 'en period som slutar före den börjar, eller justering före mötet' },
   'datum.start-före-möte': { severity: 'varning', example: 'en insats som startar 2024-09-01 och beslutas 2024-09-12' },
-  'budget.radsumma': { severity: 'fel', example: 'en rad vars partskolumner summerar till 1 530 000 men vars total är 1 520 000' },
+  'budget.radsumma': {
+    severity: 'fel',
+    example: 'en rad vars partskolumner summerar till 1 530 000 men vars total är 1 520 000',
+  },
   'budget.rad-per-år': { severity: 'fel', example: 'en rad på 2 538 600 kr fördelad på åren med 2 535 600 kr' },
   'budget.grupp-per-år': { severity: 'fel', example: 'övriga kostnader 33 000 kr fördelade per år med 30 000 kr' },
   'budget.fördelning-saknas': { severity: 'varning', example: 'en flerårig insats utan fördelning per år' },
@@ -64,19 +82,34 @@ export const CODES = {
   'budget.år-utanför-period': { severity: 'fel', example: 'ett belopp för 2028 i en insats som slutar 2027-12-31' },
   'budget.radperiod': { severity: 'fel', example: 'en tjänst 2024-10-01–2027-12-31 i en insats som slutar 2026-12-31' },
   'budget.delsumma': { severity: 'fel', example: 'SUMMA LÖNEKOSTNAD 8 040 000 när raderna summerar till 8 030 000' },
-  'budget.delsumma-per-år': { severity: 'fel', example: 'SUMMA LÖNEKOSTNAD 2025 angiven till 2 680 000 när raderna ger 2 670 000' },
+  'budget.delsumma-per-år': {
+    severity: 'fel',
+    example: 'SUMMA LÖNEKOSTNAD 2025 angiven till 2 680 000 när raderna ger 2 670 000',
+  },
   'budget.tjänst': { severity: 'fel', example: 'summa tjänst 445 % när raderna summerar till 435 %' },
   'budget.avstämning': { severity: 'fel', example: '«S:a per år för avstämning» 7 523 600 när totalen är 7 526 600' },
   'budget.total': { severity: 'fel', example: 'TOTAL KOSTNAD som inte är rekvirerat plus egenfinansiering' },
-  'budget.sammanställning': { severity: 'fel', example: 'budgetsammanställningens rad för en part som skiljer sig från den detaljerade budgeten' },
-  'ansökan.finansiering': { severity: 'fel', example: '«Ansökt belopp» i ansökan som skiljer sig från budgetens summa' },
+  'budget.sammanställning': {
+    severity: 'fel',
+    example: 'budgetsammanställningens rad för en part som skiljer sig från den detaljerade budgeten',
+  },
+  'ansökan.finansiering': {
+    severity: 'fel',
+    example: '«Ansökt belopp» i ansökan som skiljer sig från budgetens summa',
+  },
   'beslut.period': { severity: 'fel', example: 'ett beslut för 2025–2028 om en ansökan för 2025–2027' },
-  'beslut.belopp': { severity: 'fel', example: 'beslut om 6 984 000 kr när sökt 8 315 500 − justering 1 332 000 = 6 983 500' },
+  'beslut.belopp': {
+    severity: 'fel',
+    example: 'beslut om 6 984 000 kr när sökt 8 315 500 − justering 1 332 000 = 6 983 500',
+  },
   'justering.per-år': { severity: 'fel', example: 'en justering på 1 332 000 kr vars år summerar till 1 300 000' },
   'ekonomi.kolumner': { severity: 'fel', example: 'en rad i ekonomin med fem värden när tabellen har sex kolumner' },
   'ekonomi.summa': { severity: 'fel', example: 'S:a samverkansinsatser 2027 angiven till 1 245 när raderna ger 0' },
   'ekonomi.resultat': { severity: 'fel', example: 'årets resultat som inte är intäkter minus kostnader' },
-  'ekonomi.beslutsutrymme': { severity: 'fel', example: 'kvarvarande beslutsutrymme som inte är överskott plus resultat' },
+  'ekonomi.beslutsutrymme': {
+    severity: 'fel',
+    example: 'kvarvarande beslutsutrymme som inte är överskott plus resultat',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -93,7 +126,6 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
 /** Findings in reading order: by file, then line, then column, then code. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { amount, isoDate, nonNegativeAmount, percent, perYear, period, richText, strictObject, text } from './primitives.js';
+import {
+  amount,
+  isoDate,
+  nonNegativeAmount,
+  percent,
+  perYear,
+  period,
+  richText,
+  strictObject,
+  text,
+} from './primitives.js';
 
 /** Figures the applicant typed as a sum: each is checked against its parts, never used. */
 export const statedSum = strictObject({
@@ -73,7 +83,8 @@ type BudgetFields = z.output<typeof budgetFields>;
 function toKronor(budget: BudgetFields): BudgetFields {
   if (budget.enhet === 'kr') return budget;
   const k = (ore: number) => ore * 1000;
-  const map = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([key, v]) => [key, k(v)]));
+  const map = (record: Record<string, number>) =>
+    Object.fromEntries(Object.entries(record).map(([key, v]) => [key, k(v)]));
   const sum = (s: StatedSum | undefined): StatedSum | undefined =>
     s && {
       ...s,
@@ -87,7 +98,11 @@ function toKronor(budget: BudgetFields): BudgetFields {
     summa: l.summa === undefined ? undefined : k(l.summa),
     per_år: l.per_år && map(l.per_år),
   });
-  const group = (g: BudgetGroup): BudgetGroup => ({ rader: g.rader.map(line), per_år: g.per_år && map(g.per_år), summa: sum(g.summa) });
+  const group = (g: BudgetGroup): BudgetGroup => ({
+    rader: g.rader.map(line),
+    per_år: g.per_år && map(g.per_år),
+    summa: sum(g.summa),
+  });
   const part = (p: BudgetPart): BudgetPart => ({
     lön: group(p.lön),
     lokal: group(p.lokal),

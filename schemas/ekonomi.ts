@@ -15,7 +15,9 @@ export const ekonomiSchema = strictObject({
   enhet: z.literal('tkr'),
   /** The reserve fund, not counted in the result. */
   reservfond: tkr.optional(),
-  kolumner: z.array(strictObject({ rubrik: text, år: z.number().int(), slag: z.enum(['budget', 'prognos', 'preliminärt']) })).min(1),
+  kolumner: z
+    .array(strictObject({ rubrik: text, år: z.number().int(), slag: z.enum(['budget', 'prognos', 'preliminärt']) }))
+    .min(1),
   ingående_överskott: tkr,
   intäkter: z.array(economyRow).min(1),
   summa_intäkter: row.optional(),

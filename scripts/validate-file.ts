@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ansokanSchema, arendeSchema, ekonomiSchema, forbundSchema, moteSchema } from '../schemas/index.js';
 
-const schemas = { ansokan: ansokanSchema, arende: arendeSchema, mote: moteSchema, forbund: forbundSchema, ekonomi: ekonomiSchema };
+const schemas = {
+  ansokan: ansokanSchema,
+  arende: arendeSchema,
+  mote: moteSchema,
+  forbund: forbundSchema,
+  ekonomi: ekonomiSchema,
+};
 const [kind, file] = process.argv.slice(2) as [keyof typeof schemas, string];
 const result = schemas[kind].safeParse(parse(readFileSync(file, 'utf8')));
 if (result.success) console.log('ok');

@@ -21,7 +21,10 @@ export function scratchCopy(source = MINIMAL): string {
 export function edit(root: string, file: string, from: string | RegExp, to: string): void {
   const target = path.join(root, file);
   const text = readFileSync(target, 'utf8');
-  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
+  const count =
+    typeof from === 'string'
+      ? text.split(from).length - 1
+      : (text.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
   if (count !== 1) throw new Error(`${file}: expected one occurrence of ${String(from)}, found ${count}`);
   writeFileSync(target, text.replace(from, to));
 }
@@ -46,4 +49,5 @@ export function lineOf(file: string, needle: string, root = MINIMAL): number {
 }
 
 /** A compact view of findings for assertions: code, file name, line. */
-export const brief = (findings: readonly Finding[]) => findings.map((f) => `${f.code} ${path.basename(f.file)}:${f.line}`);
+export const brief = (findings: readonly Finding[]) =>
+  findings.map((f) => `${f.code} ${path.basename(f.file)}:${f.line}`);

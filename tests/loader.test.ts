@@ -53,7 +53,11 @@ describe('schema problems name the field, what was expected and what was found',
     expect(findings.find((f) => f.code === 'schema.saknas')?.message).toContain('period');
   });
   it('a wrong type', () => {
-    const findings = findingsAfter([APPLICATION, 'samverkansparter: [Försäkringskassan, Region Test]', 'samverkansparter: Försäkringskassan']);
+    const findings = findingsAfter([
+      APPLICATION,
+      'samverkansparter: [Försäkringskassan, Region Test]',
+      'samverkansparter: Försäkringskassan',
+    ]);
     const finding = findings.find((f) => f.code === 'schema.typ')!;
     expect(finding.message).toContain('en lista');
     expect(finding.line).toBe(lineOf(APPLICATION, 'samverkansparter:'));
@@ -80,11 +84,19 @@ describe('schema problems name the field, what was expected and what was found',
     expect(findings.find((f) => f.code === 'schema.belopp')?.message).toContain('exponentform');
   });
   it('a per-year key that is not a year', () => {
-    const findings = findingsAfter([APPLICATION, 'per_år: { 2025: 150 000, 2026: 150 000 }', 'per_år: { år1: 150 000, 2026: 150 000 }']);
+    const findings = findingsAfter([
+      APPLICATION,
+      'per_år: { 2025: 150 000, 2026: 150 000 }',
+      'per_år: { år1: 150 000, 2026: 150 000 }',
+    ]);
     expect(findings.map((f) => f.code)).toContain('schema.år');
   });
   it('all findings of a run are reported at once', () => {
-    const findings = findingsAfter([APPLICATION, 'typ: individinsats', 'typ: individ'], [APPLICATION, 'syfte:', 'syftet:'], [MOTE, 'plats: Kansliet', 'plats: ~']);
+    const findings = findingsAfter(
+      [APPLICATION, 'typ: individinsats', 'typ: individ'],
+      [APPLICATION, 'syfte:', 'syftet:'],
+      [MOTE, 'plats: Kansliet', 'plats: ~'],
+    );
     // The misspelt key also leaves the required «syfte» missing: both are said.
     expect(brief(findings).sort()).toEqual(
       [
@@ -99,10 +111,14 @@ describe('schema problems name the field, what was expected and what was found',
 
 describe('references between files', () => {
   it('an agenda item pointing to a missing ärende', () => {
-    expect(brief(findingsAfter([MOTE, 'ärende: lyftet', 'ärende: lyftett']))).toContain('ref.ärende-saknas mote.yaml:9');
+    expect(brief(findingsAfter([MOTE, 'ärende: lyftet', 'ärende: lyftett']))).toContain(
+      'ref.ärende-saknas mote.yaml:9',
+    );
   });
   it('an ärende pointing to a missing ansökan', () => {
-    expect(brief(findingsAfter([ARENDE, 'ansökan: lyftet', 'ansökan: lyft']))).toContain('ref.ansökan-saknas lyftet.yaml:3');
+    expect(brief(findingsAfter([ARENDE, 'ansökan: lyftet', 'ansökan: lyft']))).toContain(
+      'ref.ansökan-saknas lyftet.yaml:3',
+    );
   });
   it('a file nobody refers to is a warning', () => {
     const root = scratchCopy();
@@ -112,7 +128,13 @@ describe('references between files', () => {
     expect(findings.every((f) => f.severity === 'varning')).toBe(true);
   });
   it('a bilaga file that is missing, or outside the content folder', () => {
-    const findings = findingsAfter([ARENDE, 'undertecknare: Dora Chef', 'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Saknas, fil: bilagor/saknas.pdf }\n  - { rubrik: Ute, fil: ../../../../etc/passwd }']);
-    expect(brief(findings)).toEqual(expect.arrayContaining(['ref.bilaga-saknas lyftet.yaml:12', 'fil.utanför lyftet.yaml:13']));
+    const findings = findingsAfter([
+      ARENDE,
+      'undertecknare: Dora Chef',
+      'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Saknas, fil: bilagor/saknas.pdf }\n  - { rubrik: Ute, fil: ../../../../etc/passwd }',
+    ]);
+    expect(brief(findings)).toEqual(
+      expect.arrayContaining(['ref.bilaga-saknas lyftet.yaml:12', 'fil.utanför lyftet.yaml:13']),
+    );
   });
 });

@@ -45,7 +45,9 @@ describe('amounts are parsed exactly into öre', () => {
 });
 
 describe('dates must exist on the calendar', () => {
-  it.each(['2024-02-29', '2025-06-30', '2027-12-31'])('accepts %s', (date) => expect(isoDate.safeParse(date).success).toBe(true));
+  it.each(['2024-02-29', '2025-06-30', '2027-12-31'])('accepts %s', (date) =>
+    expect(isoDate.safeParse(date).success).toBe(true),
+  );
   it.each(['2025-06-31', '2025-02-29', '2025-13-01', '25-01-01', '2025-1-1'])('rejects %s', (date) =>
     expect(isoDate.safeParse(date).success).toBe(false),
   );

@@ -7,7 +7,14 @@ import type { MeetingModel } from '../load/content.js';
 import type { Path, SourceFile } from '../load/source.js';
 import { report } from './report.js';
 
-function checkPerson(code: FindingCode, source: SourceFile, at: Path, name: string, allowed: readonly string[], role: string): Finding[] {
+function checkPerson(
+  code: FindingCode,
+  source: SourceFile,
+  at: Path,
+  name: string,
+  allowed: readonly string[],
+  role: string,
+): Finding[] {
   if (allowed.includes(name)) return [];
   const near = suggestClosest(name, allowed);
   return [
@@ -24,7 +31,9 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
   const findings: Finding[] = [];
   const source = mote.source;
   const kansli = forbund?.data.kansli.map((person) => person.namn) ?? [];
-  const board = forbund ? [...forbund.data.styrelse.ordinarie, ...forbund.data.styrelse.ersättare].map((person) => person.namn) : [];
+  const board = forbund
+    ? [...forbund.data.styrelse.ordinarie, ...forbund.data.styrelse.ersättare].map((person) => person.namn)
+    : [];
   const seen = new Map<number, number>();
 
   for (const item of numberAgenda(mote.data, meeting.arenden)) {
@@ -36,15 +45,36 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
         other !== undefined
           ? `punkt nr ${typed.nr} finns redan (punkt ${other + 1} i listan); numren ska löpa 1, 2, 3 … utan luckor`
           : `punkten står på plats ${item.number} men har nr ${typed.nr}; numren ska löpa utan luckor`;
-      findings.push(report('dagordning.nummer', source, [...at, 'nr'], message, { expected: textFigure(String(item.number)), found: textFigure(String(typed.nr)) }));
+      findings.push(
+        report('dagordning.nummer', source, [...at, 'nr'], message, {
+          expected: textFigure(String(item.number)),
+          found: textFigure(String(typed.nr)),
+        }),
+      );
     }
     if (typed.nr !== undefined && !seen.has(typed.nr)) seen.set(typed.nr, item.index);
 
     if (Boolean(typed.ärende) === Boolean(typed.rubrik)) {
-      findings.push(report('dagordning.punkt', source, at, typed.ärende ? 'en punkt med ärendefil får sin rubrik från filen; ta bort rubrik' : 'punkten behöver antingen ärende (en fil i arenden/) eller rubrik'));
+      findings.push(
+        report(
+          'dagordning.punkt',
+          source,
+          at,
+          typed.ärende
+            ? 'en punkt med ärendefil får sin rubrik från filen; ta bort rubrik'
+            : 'punkten behöver antingen ärende (en fil i arenden/) eller rubrik',
+        ),
+      );
     }
     if (typed.ärende && (typed.föredragande || typed.information)) {
-      findings.push(report('dagordning.punkt', source, at, 'föredragande och information anges i ärendefilen, inte på dagordningen'));
+      findings.push(
+        report(
+          'dagordning.punkt',
+          source,
+          at,
+          'föredragande och information anges i ärendefilen, inte på dagordningen',
+        ),
+      );
     }
     const fileMissing = typed.ärende !== undefined && item.arende === undefined;
     if (typed.handling !== undefined && !fileMissing) {
@@ -53,34 +83,87 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
       const expectedNumbers = item.bilagor.length > 1 ? [item.bilagor[0], item.bilagor.at(-1)] : item.bilagor;
       if (typedNumbers.join(' ') !== expectedNumbers.join(' ')) {
         findings.push(
-          report('dagordning.handling', source, [...at, 'handling'], item.bilagor.length === 0 ? `punkt ${item.number} har ingen handling, men dagordningen hänvisar till «${typed.handling}»` : `punkt ${item.number} har ${expected}, men dagordningen hänvisar till «${typed.handling}»`, {
-            expected: textFigure(expected),
-            found: textFigure(typed.handling),
-          }),
+          report(
+            'dagordning.handling',
+            source,
+            [...at, 'handling'],
+            item.bilagor.length === 0
+              ? `punkt ${item.number} har ingen handling, men dagordningen hänvisar till «${typed.handling}»`
+              : `punkt ${item.number} har ${expected}, men dagordningen hänvisar till «${typed.handling}»`,
+            {
+              expected: textFigure(expected),
+              found: textFigure(typed.handling),
+            },
+          ),
         );
       }
     }
-    if (typed.föredragande) findings.push(...checkPerson('person.föredragande', source, [...at, 'föredragande'], typed.föredragande, kansli, 'med i kansliet'));
+    if (typed.föredragande)
+      findings.push(
+        ...checkPerson(
+          'person.föredragande',
+          source,
+          [...at, 'föredragande'],
+          typed.föredragande,
+          kansli,
+          'med i kansliet',
+        ),
+      );
   }
 
   for (const [, arende] of meeting.arenden) {
     const { data } = arende;
-    findings.push(...checkPerson('person.föredragande', arende.source, ['föredragande'], data.föredragande, kansli, 'med i kansliet'));
-    findings.push(...checkPerson('person.undertecknare', arende.source, ['undertecknare'], data.undertecknare, kansli, 'med i kansliet'));
+    findings.push(
+      ...checkPerson(
+        'person.föredragande',
+        arende.source,
+        ['föredragande'],
+        data.föredragande,
+        kansli,
+        'med i kansliet',
+      ),
+    );
+    findings.push(
+      ...checkPerson(
+        'person.undertecknare',
+        arende.source,
+        ['undertecknare'],
+        data.undertecknare,
+        kansli,
+        'med i kansliet',
+      ),
+    );
     const organ = data.förslag_till_beslut?.organ;
     if (organ && organ.toLowerCase() !== mote.data.organ.toLowerCase()) {
       findings.push(
-        report('ärende.beslutsorgan', arende.source, ['förslag_till_beslut', 'organ'], `förslaget riktar sig till ${organ}, men handlingen går till ${mote.data.organ}`, {
-          expected: textFigure(mote.data.organ),
-          found: textFigure(organ),
-        }),
+        report(
+          'ärende.beslutsorgan',
+          arende.source,
+          ['förslag_till_beslut', 'organ'],
+          `förslaget riktar sig till ${organ}, men handlingen går till ${mote.data.organ}`,
+          {
+            expected: textFigure(mote.data.organ),
+            found: textFigure(organ),
+          },
+        ),
       );
     }
   }
 
   if (forbund) {
-    findings.push(...checkPerson('person.justerare', source, ['justering', 'justerare'], mote.data.justering.justerare, board, 'ledamot eller ersättare i styrelsen'));
-    findings.push(...checkPerson('person.förhinder', source, ['förhinder'], mote.data.förhinder, kansli, 'med i kansliet'));
+    findings.push(
+      ...checkPerson(
+        'person.justerare',
+        source,
+        ['justering', 'justerare'],
+        mote.data.justering.justerare,
+        board,
+        'ledamot eller ersättare i styrelsen',
+      ),
+    );
+    findings.push(
+      ...checkPerson('person.förhinder', source, ['förhinder'], mote.data.förhinder, kansli, 'med i kansliet'),
+    );
   }
   return findings;
 }

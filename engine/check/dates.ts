@@ -8,25 +8,55 @@ export function checkDates(meeting: MeetingModel): Finding[] {
   const findings: Finding[] = [];
   const mote = meeting.mote;
   if (mote && mote.data.justering.datum < mote.data.datum) {
-    findings.push(report('datum.ordning', mote.source, ['justering', 'datum'], `justeringen ${mote.data.justering.datum} ligger före mötet ${mote.data.datum}`));
+    findings.push(
+      report(
+        'datum.ordning',
+        mote.source,
+        ['justering', 'datum'],
+        `justeringen ${mote.data.justering.datum} ligger före mötet ${mote.data.datum}`,
+      ),
+    );
   }
   for (const [, arende] of meeting.arenden) {
     const period = arende.data.beslut?.period;
     if (period && period.från > period.till) {
-      findings.push(report('datum.ordning', arende.source, ['beslut', 'period', 'till'], `beslutets period slutar ${period.till}, före sin start ${period.från}`));
+      findings.push(
+        report(
+          'datum.ordning',
+          arende.source,
+          ['beslut', 'period', 'till'],
+          `beslutets period slutar ${period.till}, före sin start ${period.från}`,
+        ),
+      );
     }
   }
   for (const [, { data, source }] of meeting.ansokningar) {
     const { från, till } = data.period;
-    if (från > till) findings.push(report('datum.ordning', source, ['period', 'till'], `perioden slutar ${till}, före sin start ${från}`));
+    if (från > till)
+      findings.push(
+        report('datum.ordning', source, ['period', 'till'], `perioden slutar ${till}, före sin start ${från}`),
+      );
     if (data.sista_intag && (data.sista_intag < från || data.sista_intag > till)) {
-      findings.push(report('datum.ordning', source, ['sista_intag'], `sista intag ${data.sista_intag} ligger utanför perioden ${från}–${till}`));
+      findings.push(
+        report(
+          'datum.ordning',
+          source,
+          ['sista_intag'],
+          `sista intag ${data.sista_intag} ligger utanför perioden ${från}–${till}`,
+        ),
+      );
     }
     if (mote && från < mote.data.datum) {
       findings.push(
-        report('datum.start-före-möte', source, ['period', 'från'], `insatsen startar ${från}, före mötet ${mote.data.datum} som beslutar om den`, {
-          hint: 'Kontrollera startdatumet; ett beslut kan inte gälla retroaktivt utan att det sägs uttryckligen.',
-        }),
+        report(
+          'datum.start-före-möte',
+          source,
+          ['period', 'från'],
+          `insatsen startar ${från}, före mötet ${mote.data.datum} som beslutar om den`,
+          {
+            hint: 'Kontrollera startdatumet; ett beslut kan inte gälla retroaktivt utan att det sägs uttryckligen.',
+          },
+        ),
       );
     }
   }

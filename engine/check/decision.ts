@@ -17,14 +17,39 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
       if (!justering.per_år) return;
       for (const year of Object.keys(justering.per_år)) {
         if (!years.includes(year)) {
-          findings.push(report('budget.år-utanför-period', source, ['justeringar', index, 'per_år', year], `året ${year} ligger utanför insatsens period`, { onKey: true }));
+          findings.push(
+            report(
+              'budget.år-utanför-period',
+              source,
+              ['justeringar', index, 'per_år', year],
+              `året ${year} ligger utanför insatsens period`,
+              { onKey: true },
+            ),
+          );
         }
       }
-      findings.push(...compareAmount('justering.per-år', source, ['justeringar', index, 'per_år'], 'Justeringens fördelning per år', sum(Object.values(justering.per_år)), justering.belopp, 'justeringen är på'));
+      findings.push(
+        ...compareAmount(
+          'justering.per-år',
+          source,
+          ['justeringar', index, 'per_år'],
+          'Justeringens fördelning per år',
+          sum(Object.values(justering.per_år)),
+          justering.belopp,
+          'justeringen är på',
+        ),
+      );
     });
 
     if (!data.beslut) {
-      findings.push(report('ärende.beslut-saknas', source, ['ansökan'], 'ärendet avgör en ansökan men saknar beslut (period och belopp)'));
+      findings.push(
+        report(
+          'ärende.beslut-saknas',
+          source,
+          ['ansökan'],
+          'ärendet avgör en ansökan men saknar beslut (period och belopp)',
+        ),
+      );
       continue;
     }
     for (const end of ['från', 'till'] as const) {
@@ -32,18 +57,36 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
       const applied = ansokan.period[end];
       if (proposed !== applied) {
         findings.push(
-          report('beslut.period', source, ['beslut', 'period', end], `beslutet gäller ${end} ${proposed}, men ansökan ${end} ${applied}`, {
-            expected: { text: applied },
-            found: { text: proposed },
-          }),
+          report(
+            'beslut.period',
+            source,
+            ['beslut', 'period', end],
+            `beslutet gäller ${end} ${proposed}, men ansökan ${end} ${applied}`,
+            {
+              expected: { text: applied },
+              found: { text: proposed },
+            },
+          ),
         );
       }
     }
     const requested = requestedTotal(ansokan.budget);
     const adjustments = sum(data.justeringar.map((justering) => justering.belopp));
     const granted = requested - adjustments;
-    const parts = adjustments ? `sökt ${kr(requested)} − justeringar ${kr(adjustments)} =` : 'sökt belopp enligt budgeten är';
-    findings.push(...compareAmount('beslut.belopp', source, ['beslut', 'belopp'], 'Beslutets belopp', data.beslut.belopp, granted, parts));
+    const parts = adjustments
+      ? `sökt ${kr(requested)} − justeringar ${kr(adjustments)} =`
+      : 'sökt belopp enligt budgeten är';
+    findings.push(
+      ...compareAmount(
+        'beslut.belopp',
+        source,
+        ['beslut', 'belopp'],
+        'Beslutets belopp',
+        data.beslut.belopp,
+        granted,
+        parts,
+      ),
+    );
   }
   return findings;
 }

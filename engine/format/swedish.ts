@@ -27,7 +27,20 @@ export function formatPercent(hundredths: number, space = NBSP): string {
   return `${whole}${decimals}${space}%`;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "2025-01-01" → "1 januari 2025". */
 export function formatDateLong(iso: string): string {

@@ -80,7 +80,9 @@ export function resolveMeetingDirs(target: string): { contentRoot: string; meeti
       : [];
     return { contentRoot: absolute, meetingDirs };
   }
-  throw new ContentPathError(`${target} är varken en mötesmapp (med mote.yaml) eller en innehållsmapp (med forbund.yaml)`);
+  throw new ContentPathError(
+    `${target} är varken en mötesmapp (med mote.yaml) eller en innehållsmapp (med forbund.yaml)`,
+  );
 }
 
 function finding(code: FindingCode, source: SourceFile, at: Path, message: string, onKey = false): Finding {
@@ -107,7 +109,14 @@ class Loader {
   load<S extends z.ZodType>(schema: S, absolute: string): Loaded<z.output<S>> | undefined {
     const file = display(absolute);
     if (existsSync(absolute) && !isInside(this.contentRoot, absolute)) {
-      this.findings.push({ code: 'fil.utanför', severity: 'fel', file, line: 1, column: 1, message: 'filen pekar ut ur innehållsmappen (symbolisk länk)' });
+      this.findings.push({
+        code: 'fil.utanför',
+        severity: 'fel',
+        file,
+        line: 1,
+        column: 1,
+        message: 'filen pekar ut ur innehållsmappen (symbolisk länk)',
+      });
       return undefined;
     }
     const parsed = parseYamlFile(absolute, file);
@@ -127,7 +136,12 @@ const yamlSlugs = (dir: string) =>
         .sort()
     : [];
 
-function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, shared: Pick<MeetingModel, 'forbund' | 'ekonomi'>): MeetingModel {
+function loadMeeting(
+  loader: Loader,
+  contentRoot: string,
+  absoluteDir: string,
+  shared: Pick<MeetingModel, 'forbund' | 'ekonomi'>,
+): MeetingModel {
   const meeting: MeetingModel = {
     dir: display(absoluteDir),
     absoluteDir,
@@ -148,7 +162,14 @@ function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, s
     if (!item.ärende) return;
     referencedArenden.add(item.ärende);
     if (!arendeFiles.has(item.ärende)) {
-      loader.findings.push(finding('ref.ärende-saknas', meeting.mote!.source, ['dagordning', index, 'ärende'], `ärendefilen arenden/${item.ärende}.yaml finns inte`));
+      loader.findings.push(
+        finding(
+          'ref.ärende-saknas',
+          meeting.mote!.source,
+          ['dagordning', index, 'ärende'],
+          `ärendefilen arenden/${item.ärende}.yaml finns inte`,
+        ),
+      );
     }
   });
 
@@ -160,7 +181,14 @@ function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, s
     if (ansokan) {
       if (referencedArenden.has(slug)) referencedAnsokningar.add(ansokan);
       if (!ansokanFiles.has(ansokan)) {
-        loader.findings.push(finding('ref.ansökan-saknas', arende.source, ['ansökan'], `ansökningsfilen ansokningar/${ansokan}.yaml finns inte`));
+        loader.findings.push(
+          finding(
+            'ref.ansökan-saknas',
+            arende.source,
+            ['ansökan'],
+            `ansökningsfilen ansokningar/${ansokan}.yaml finns inte`,
+          ),
+        );
       }
     }
     arende.data.bilagor.forEach((bilaga, index) => {
@@ -168,11 +196,15 @@ function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, s
       const target = path.resolve(absoluteDir, bilaga.fil);
       const at: Path = ['bilagor', index, 'fil'];
       if (!isInside(contentRoot, target)) {
-        loader.findings.push(finding('fil.utanför', arende.source, at, `bilagan ${bilaga.fil} ligger utanför innehållsmappen`));
+        loader.findings.push(
+          finding('fil.utanför', arende.source, at, `bilagan ${bilaga.fil} ligger utanför innehållsmappen`),
+        );
       } else if (!existsSync(target) || !statSync(target).isFile()) {
         loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} finns inte`));
       } else if (!/\.(docx|pdf)$/i.test(target)) {
-        loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`));
+        loader.findings.push(
+          finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`),
+        );
       }
     });
   }
@@ -183,10 +215,21 @@ function loadMeeting(loader: Loader, contentRoot: string, absoluteDir: string, s
 
   if (meeting.mote) {
     for (const [slug, arende] of meeting.arenden) {
-      if (!referencedArenden.has(slug)) loader.findings.push(finding('ref.oanvänd', arende.source, [], `ärendet arenden/${slug}.yaml står inte på dagordningen`));
+      if (!referencedArenden.has(slug))
+        loader.findings.push(
+          finding('ref.oanvänd', arende.source, [], `ärendet arenden/${slug}.yaml står inte på dagordningen`),
+        );
     }
     for (const [slug, ansokan] of meeting.ansokningar) {
-      if (!referencedAnsokningar.has(slug)) loader.findings.push(finding('ref.oanvänd', ansokan.source, [], `ansökan ansokningar/${slug}.yaml hör inte till något ärende på dagordningen`));
+      if (!referencedAnsokningar.has(slug))
+        loader.findings.push(
+          finding(
+            'ref.oanvänd',
+            ansokan.source,
+            [],
+            `ansökan ansokningar/${slug}.yaml hör inte till något ärende på dagordningen`,
+          ),
+        );
     }
   }
   return meeting;

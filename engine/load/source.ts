@@ -41,4 +41,3 @@ export function locate(source: SourceFile, path: Path, onKey = false): SourcePos
 export function hasValue(source: SourceFile, path: Path): boolean {
   return source.values.has(pathKey(path));
 }
-

@@ -31,7 +31,13 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): Finding {
   const path = issue.path.map((step) => (typeof step === 'symbol' ? String(step) : step));
-  const make = (code: FindingCode, message: string, at = path, onKey = false, extra: Partial<Finding> = {}): Finding => ({
+  const make = (
+    code: FindingCode,
+    message: string,
+    at = path,
+    onKey = false,
+    extra: Partial<Finding> = {},
+  ): Finding => ({
     code,
     severity: CODES[code].severity,
     ...locate(source, at, onKey),
@@ -50,7 +56,13 @@ function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): 
       const value = valueAt(data, path);
       if (value === undefined || value === null) {
         const missing = value === undefined && !hasValue(source, path);
-        return make('schema.saknas', missing ? `uppgiften «${name}» saknas` : `uppgiften «${name}» är tom`, path, false, { expected: textFigure(expected) });
+        return make(
+          'schema.saknas',
+          missing ? `uppgiften «${name}» saknas` : `uppgiften «${name}» är tom`,
+          path,
+          false,
+          { expected: textFigure(expected) },
+        );
       }
       const found = describeValue(value);
       return make('schema.typ', `«${name}» ska vara ${expected}, inte ${found}`, path, false, {
@@ -75,7 +87,9 @@ function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): 
     case 'too_small':
       return make(
         issue.origin === 'array' ? 'schema.saknas' : 'schema.värde',
-        issue.origin === 'array' ? `«${name}» ska ha minst ${String(issue.minimum)} post` : `«${name}»: ${issue.message}`,
+        issue.origin === 'array'
+          ? `«${name}» ska ha minst ${String(issue.minimum)} post`
+          : `«${name}»: ${issue.message}`,
       );
     case 'custom': {
       const params = (issue.params ?? {}) as { code?: FindingCode; expected?: string; found?: string };

@@ -15,8 +15,23 @@ export interface ParsedYaml {
   findings: Finding[];
 }
 
-function fileFinding(file: string, code: FindingCode, message: string, line = 1, column = 1, excerpt?: string): Finding {
-  return { code, severity: CODES[code].severity, file, line, column, message, ...(excerpt === undefined ? {} : { excerpt }) };
+function fileFinding(
+  file: string,
+  code: FindingCode,
+  message: string,
+  line = 1,
+  column = 1,
+  excerpt?: string,
+): Finding {
+  return {
+    code,
+    severity: CODES[code].severity,
+    file,
+    line,
+    column,
+    message,
+    ...(excerpt === undefined ? {} : { excerpt }),
+  };
 }
 
 /** Reads a file as UTF-8 text, or reports why it cannot be used. */
@@ -24,7 +39,13 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
   let bytes: Buffer;
   try {
     if (statSync(absolutePath).size > MAX_FILE_BYTES) {
-      return { finding: fileFinding(file, 'fil.storlek', `filen är större än ${MAX_FILE_BYTES / 1024 / 1024} MB; en innehållsfil är aldrig så stor`) };
+      return {
+        finding: fileFinding(
+          file,
+          'fil.storlek',
+          `filen är större än ${MAX_FILE_BYTES / 1024 / 1024} MB; en innehållsfil är aldrig så stor`,
+        ),
+      };
     }
     bytes = readFileSync(absolutePath);
   } catch (error) {
@@ -35,7 +56,9 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { finding: fileFinding(file, 'fil.kodning', 'filen är inte sparad som UTF-8; spara om den som UTF-8 i editorn') };
+    return {
+      finding: fileFinding(file, 'fil.kodning', 'filen är inte sparad som UTF-8; spara om den som UTF-8 i editorn'),
+    };
   }
   if (text.trim() === '') return { finding: fileFinding(file, 'fil.tom', 'filen är tom') };
   return { text: text.replace(/^\uFEFF/, '') };
@@ -81,7 +104,14 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
     if (node === null) return null;
     if (node.range) values.set(pathKey(path), position(node.range[0]));
     if (isAlias(node)) {
-      findings.push(fileFinding(file, 'yaml.alias', 'ankare och alias används inte i innehållsfiler; skriv ut värdet', ...lineCol(node.range?.[0] ?? 0)));
+      findings.push(
+        fileFinding(
+          file,
+          'yaml.alias',
+          'ankare och alias används inte i innehållsfiler; skriv ut värdet',
+          ...lineCol(node.range?.[0] ?? 0),
+        ),
+      );
       return null;
     }
     if (isScalar(node)) {

@@ -2,7 +2,13 @@
 import type { Figure, Finding } from '../findings.js';
 
 const figureValue = (figure: Figure | undefined): number | string | undefined =>
-  figure === undefined ? undefined : 'amount' in figure ? figure.amount / 100 : 'percent' in figure ? figure.percent / 100 : figure.text;
+  figure === undefined
+    ? undefined
+    : 'amount' in figure
+      ? figure.amount / 100
+      : 'percent' in figure
+        ? figure.percent / 100
+        : figure.text;
 
 export function toJson(findings: readonly Finding[], summary: { errors: number; warnings: number }): string {
   const list = findings.map((finding) => ({

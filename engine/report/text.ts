@@ -4,7 +4,11 @@ import type { Figure, Finding } from '../findings.js';
 import { formatKronor, formatPercent, formatSignedKronor } from '../format/swedish.js';
 
 const showFigure = (figure: Figure): string =>
-  'amount' in figure ? `${formatKronor(figure.amount, ' ')} kr` : 'percent' in figure ? formatPercent(figure.percent, ' ') : figure.text;
+  'amount' in figure
+    ? `${formatKronor(figure.amount, ' ')} kr`
+    : 'percent' in figure
+      ? formatPercent(figure.percent, ' ')
+      : figure.text;
 
 export function formatFinding(finding: Finding): string {
   const lines = [`${finding.file}:${finding.line}:${finding.column}: ${finding.severity} [${finding.code}]`];
@@ -17,7 +21,8 @@ export function formatFinding(finding: Finding): string {
   const { expected, found } = finding;
   if (expected || found) {
     const parts = [expected && `förväntat ${showFigure(expected)}`, found && `funnet ${showFigure(found)}`];
-    if (expected && found && 'amount' in expected && 'amount' in found) parts.push(`skillnad ${formatSignedKronor(found.amount - expected.amount, ' ')} kr`);
+    if (expected && found && 'amount' in expected && 'amount' in found)
+      parts.push(`skillnad ${formatSignedKronor(found.amount - expected.amount, ' ')} kr`);
     lines.push(`   ${parts.filter(Boolean).join(' · ')}`);
   }
   if (finding.hint) lines.push(`   ${finding.hint}`);
@@ -26,7 +31,12 @@ export function formatFinding(finding: Finding): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function formatSummary(errors: number, warnings: number, counts: { meetings: number; ansokningar: number; arenden: number }, seconds: number): string {
+export function formatSummary(
+  errors: number,
+  warnings: number,
+  counts: { meetings: number; ansokningar: number; arenden: number },
+  seconds: number,
+): string {
   const time = seconds.toFixed(2).replace('.', ',');
   return `${plural(errors, 'fel', 'fel')}, ${plural(warnings, 'varning', 'varningar')} i ${plural(counts.meetings, 'möte', 'möten')} (${plural(counts.ansokningar, 'ansökan', 'ansökningar')}, ${plural(counts.arenden, 'ärende', 'ärenden')}) – ${time} s`;
 }
