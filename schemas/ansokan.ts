@@ -161,6 +161,8 @@ export const ansokanSchema = strictObject({
   lokusgrupp: strictObject({ diskuterad: z.boolean(), hur: richText.optional() }),
   /** Figures the applicant typed in the form itself; checked against the budget. */
   finansiering: strictObject({
+    /** In tkr, the figures are taken as rounded to whole tkr when they are checked. */
+    enhet: z.enum(['kr', 'tkr']).default('kr'),
     ansökt: nonNegativeAmount.optional(),
     egenfinansiering: nonNegativeAmount.optional(),
     total: nonNegativeAmount.optional(),

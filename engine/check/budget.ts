@@ -94,31 +94,27 @@ function checkStatedSum(
   for (const [party, value] of Object.entries(stated.parter ?? {})) {
     if (!ctx.parties.includes(party)) continue;
     ctx.findings.push(
-      ...compareAmount(
+      ...compareAmount(ctx.source, {
         code,
-        ctx.source,
-        [...at, 'parter', party],
-        `${label}, ${party},`,
-        value,
-        lines.byParty[party] ?? 0,
-        partsName,
-        undefined,
-        immediate?.byParty[party] ?? 0,
-      ),
+        at: [...at, 'parter', party],
+        what: `${label}, ${party},`,
+        stated: value,
+        computed: lines.byParty[party] ?? 0,
+        parts: partsName,
+        alsoAccept: immediate?.byParty[party] ?? 0,
+      }),
     );
   }
   ctx.findings.push(
-    ...compareAmount(
+    ...compareAmount(ctx.source, {
       code,
-      ctx.source,
-      [...at, 'totalt'],
-      `${label}, totalt,`,
-      stated.totalt,
-      lines.total,
-      partsName,
-      undefined,
-      immediate?.total,
-    ),
+      at: [...at, 'totalt'],
+      what: `${label}, totalt,`,
+      stated: stated.totalt,
+      computed: lines.total,
+      parts: partsName,
+      alsoAccept: immediate?.total,
+    }),
   );
   if (stated.tjänst !== undefined && stated.tjänst !== lines.fte) {
     ctx.findings.push(
@@ -135,19 +131,19 @@ function checkStatedSum(
     );
   }
   checkYears(ctx, stated.per_år, [...at, 'per_år']);
+  // With no split below it, a stated split cannot be checked; budget.fördelning-saknas says so.
+  if (Object.keys(lines.byYear).length === 0) return;
   for (const [year, value] of Object.entries(stated.per_år ?? {})) {
     ctx.findings.push(
-      ...compareAmount(
-        'budget.delsumma-per-år',
-        ctx.source,
-        [...at, 'per_år', year],
-        `${label} för ${year}`,
-        value,
-        lines.byYear[year] ?? 0,
-        'fördelningen per år av raderna ger',
-        undefined,
-        immediate?.byYear[year] ?? 0,
-      ),
+      ...compareAmount(ctx.source, {
+        code: 'budget.delsumma-per-år',
+        at: [...at, 'per_år', year],
+        what: `${label} för ${year}`,
+        stated: value,
+        computed: lines.byYear[year] ?? 0,
+        parts: 'fördelningen per år av raderna ger',
+        alsoAccept: immediate?.byYear[year] ?? 0,
+      }),
     );
   }
 }
@@ -160,15 +156,14 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
     const total = lineTotal(line);
     const parts = typeof line.belopp === 'number' ? 'beloppet är' : 'partskolumnerna summerar till';
     ctx.findings.push(
-      ...compareAmount(
-        'budget.radsumma',
-        ctx.source,
-        [...lineAt, 'summa'],
-        `Radsumman för ${name}`,
-        line.summa,
-        total,
+      ...compareAmount(ctx.source, {
+        code: 'budget.radsumma',
+        at: [...lineAt, 'summa'],
+        what: `Radsumman för ${name}`,
+        stated: line.summa,
+        computed: total,
         parts,
-      ),
+      }),
     );
     if (line.från && line.till && line.från > line.till) {
       ctx.findings.push(
@@ -199,16 +194,18 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
       checkYears(ctx, line.per_år, [...lineAt, 'per_år']);
       const split = sum(Object.values(line.per_år));
       ctx.findings.push(
-        ...compareAmount(
-          'budget.rad-per-år',
-          ctx.source,
-          [...lineAt, 'per_år'],
-          `Fördelningen per år av ${name}`,
-          split,
-          total,
-          'posten är på',
-          `Fördela ${kr(Math.abs(total - split))} ${split < total ? 'som saknas' : 'för mycket'} på åren ${ctx.years.join('–')}.`,
-        ),
+        ...compareAmount(ctx.source, {
+          code: 'budget.rad-per-år',
+          at: [...lineAt, 'per_år'],
+          what: `Fördelningen per år av ${name}`,
+          stated: split,
+          computed: total,
+          parts: 'posten är på',
+          hint:
+            split < total
+              ? `Fördela de ${kr(total - split)} som saknas på något av åren ${ctx.years[0]}–${ctx.years.at(-1)}.`
+              : `Minska något av åren ${ctx.years[0]}–${ctx.years.at(-1)} med ${kr(split - total)}.`,
+        }),
       );
     }
   });
@@ -218,15 +215,14 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
     const lineSum = sum(group.rader.map(lineTotal));
     const split = sum(Object.values(group.per_år));
     ctx.findings.push(
-      ...compareAmount(
-        'budget.grupp-per-år',
-        ctx.source,
-        [...at, 'per_år'],
-        `Fördelningen per år av ${label.replace('Summa ', '').toLowerCase()}`,
-        split,
-        lineSum,
-        'posterna är på',
-      ),
+      ...compareAmount(ctx.source, {
+        code: 'budget.grupp-per-år',
+        at: [...at, 'per_år'],
+        what: `Fördelningen per år av ${label.replace('Summa ', '').toLowerCase()}`,
+        stated: split,
+        computed: lineSum,
+        parts: 'posterna är på',
+      }),
     );
   }
   checkStatedSum(ctx, group.summa, [...at, 'summa'], label, totals, 'raderna summerar till');
@@ -267,15 +263,14 @@ function checkPart(ctx: Context, part: BudgetPart, name: PartName): { lines: Tot
   checkStatedSum(ctx, part.summa, [...at, 'summa'], PART_LABEL[name], lines, 'raderna summerar till', immediate);
   const total = part.summa?.totalt ?? lines.total;
   ctx.findings.push(
-    ...compareAmount(
-      'budget.avstämning',
-      ctx.source,
-      [...at, 'avstämning_per_år'],
-      '«S:a per år för avstämning»',
-      part.avstämning_per_år,
-      total,
-      `${PART_LABEL[name].toLowerCase()} är`,
-    ),
+    ...compareAmount(ctx.source, {
+      code: 'budget.avstämning',
+      at: [...at, 'avstämning_per_år'],
+      what: '«S:a per år för avstämning»',
+      stated: part.avstämning_per_år,
+      computed: total,
+      parts: `${PART_LABEL[name].toLowerCase()} är`,
+    }),
   );
   return { lines, stated: statedOr(part.summa, lines) };
 }
@@ -365,39 +360,33 @@ export function checkBudget({ data: ansokan, source }: Loaded<Ansokan>): Finding
       const [requestedLines, requestedStated] = [pick(requested.lines), pick(requested.stated)];
       const [ownLines, ownStated] = [pick(own.lines), pick(own.stated)];
       ctx.findings.push(
-        ...compareAmount(
-          'budget.sammanställning',
-          source,
-          [...at, 'rekvirera'],
-          `${what} att rekvirera`,
-          row.rekvirera,
-          requestedLines,
-          'den detaljerade budgeten ger',
-          undefined,
-          requestedStated,
-        ),
-        ...compareAmount(
-          'budget.sammanställning',
-          source,
-          [...at, 'egenfinansiering'],
-          `${what} egenfinansiering`,
-          row.egenfinansiering,
-          ownLines,
-          'den detaljerade budgeten ger',
-          undefined,
-          ownStated,
-        ),
-        ...compareAmount(
-          'budget.sammanställning',
-          source,
-          [...at, 'totalt'],
-          `${what} totalt`,
-          row.totalt,
-          requestedLines + ownLines,
-          'den detaljerade budgeten ger',
-          undefined,
-          (row.rekvirera ?? requestedStated) + (row.egenfinansiering ?? ownStated),
-        ),
+        ...compareAmount(source, {
+          code: 'budget.sammanställning',
+          at: [...at, 'rekvirera'],
+          what: `${what} att rekvirera`,
+          stated: row.rekvirera,
+          computed: requestedLines,
+          parts: 'den detaljerade budgeten ger',
+          alsoAccept: requestedStated,
+        }),
+        ...compareAmount(source, {
+          code: 'budget.sammanställning',
+          at: [...at, 'egenfinansiering'],
+          what: `${what} egenfinansiering`,
+          stated: row.egenfinansiering,
+          computed: ownLines,
+          parts: 'den detaljerade budgeten ger',
+          alsoAccept: ownStated,
+        }),
+        ...compareAmount(source, {
+          code: 'budget.sammanställning',
+          at: [...at, 'totalt'],
+          what: `${what} totalt`,
+          stated: row.totalt,
+          computed: requestedLines + ownLines,
+          parts: 'den detaljerade budgeten ger',
+          alsoAccept: (row.rekvirera ?? requestedStated) + (row.egenfinansiering ?? ownStated),
+        }),
       );
     };
     for (const [party, row] of Object.entries(summary.parter))
@@ -407,19 +396,22 @@ export function checkBudget({ data: ansokan, source }: Loaded<Ansokan>): Finding
 
   const stated = ansokan.finansiering;
   if (stated) {
-    const check = (key: 'ansökt' | 'egenfinansiering' | 'total', lineValue: number, statedValue: number) =>
+    // A form figure in tkr is compared with the budget rounded to whole tkr (half a tkr up).
+    const inKronor = (value: number | undefined) =>
+      value === undefined || stated.enhet === 'kr' ? value : value * 1000;
+    const rounded = (ore: number) => (stated.enhet === 'kr' ? ore : Math.round(ore / 100_000) * 100_000);
+    const names = { ansökt: 'ansökta belopp', egenfinansiering: 'egenfinansiering', total: 'totala budget' } as const;
+    const check = (key: keyof typeof names, lineValue: number, statedValue: number) =>
       ctx.findings.push(
-        ...compareAmount(
-          'ansökan.finansiering',
-          source,
-          ['finansiering', key],
-          `Ansökans ${key === 'ansökt' ? 'ansökta belopp' : key === 'total' ? 'totala budget' : 'egenfinansiering'}`,
-          stated[key],
-          lineValue,
-          'budgeten ger',
-          undefined,
-          statedValue,
-        ),
+        ...compareAmount(source, {
+          code: 'ansökan.finansiering',
+          at: ['finansiering', key],
+          what: `Ansökans ${names[key]}`,
+          stated: inKronor(stated[key]),
+          computed: rounded(lineValue),
+          parts: stated.enhet === 'kr' ? 'budgeten ger' : 'budgeten ger avrundat till hela tkr',
+          alsoAccept: rounded(statedValue),
+        }),
       );
     check('ansökt', requested.lines.total, requested.stated.total);
     check('egenfinansiering', own.lines.total, own.stated.total);

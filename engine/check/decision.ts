@@ -29,15 +29,14 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
         }
       }
       findings.push(
-        ...compareAmount(
-          'justering.per-år',
-          source,
-          ['justeringar', index, 'per_år'],
-          'Justeringens fördelning per år',
-          sum(Object.values(justering.per_år)),
-          justering.belopp,
-          'justeringen är på',
-        ),
+        ...compareAmount(source, {
+          code: 'justering.per-år',
+          at: ['justeringar', index, 'per_år'],
+          what: 'Justeringens fördelning per år',
+          stated: sum(Object.values(justering.per_år)),
+          computed: justering.belopp,
+          parts: 'justeringen är på',
+        }),
       );
     });
 
@@ -77,15 +76,14 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
       ? `sökt ${kr(requested)} − justeringar ${kr(adjustments)} =`
       : 'sökt belopp enligt budgeten är';
     findings.push(
-      ...compareAmount(
-        'beslut.belopp',
-        source,
-        ['beslut', 'belopp'],
-        'Beslutets belopp',
-        data.beslut.belopp,
-        granted,
+      ...compareAmount(source, {
+        code: 'beslut.belopp',
+        at: ['beslut', 'belopp'],
+        what: 'Beslutets belopp',
+        stated: data.beslut.belopp,
+        computed: granted,
         parts,
-      ),
+      }),
     );
   }
   return findings;

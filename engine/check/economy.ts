@@ -64,17 +64,15 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
     parts: string,
   ) =>
     findings.push(
-      ...compareAmount(
+      ...compareAmount(source, {
         code,
-        source,
-        [...at, column],
-        `${what} ${columns[column]!.rubrik}`,
-        row?.[column] ?? undefined,
-        leaves,
+        at: [...at, column],
+        what: `${what} ${columns[column]!.rubrik}`,
+        stated: row?.[column] ?? undefined,
+        computed: leaves,
         parts,
-        undefined,
-        immediate,
-      ),
+        alsoAccept: immediate,
+      }),
     );
 
   const { samverkansinsatser: s } = data;

@@ -18,31 +18,34 @@ export function report(code: FindingCode, source: SourceFile, at: Path, message:
 
 export const kr = (ore: number) => `${formatKronor(ore, ' ')} kr`;
 
-/**
- * A stated figure compared with what its parts add up to. Returns no finding when they agree.
- * `what` names the figure ("Summa lönekostnad, Enköpings kommun"); `parts` names its parts.
- *
- * A sum that agrees with its immediate parts as the applicant stated them (`alsoAccept`) is not
- * reported either: the error is then in a part, which has its own finding. So one wrong figure
- * gives one finding, whether it is a line or a subtotal.
- */
-export function compareAmount(
-  code: FindingCode,
-  source: SourceFile,
-  at: Path,
-  what: string,
-  stated: number | undefined,
-  computed: number,
-  parts: string,
-  hint?: string,
-  alsoAccept?: number,
-): Finding[] {
-  if (stated === undefined || stated === computed || stated === alsoAccept) return [];
+export interface Comparison {
+  code: FindingCode;
+  at: Path;
+  /** Names the figure: "Summa lönekostnad, Enköpings kommun,". */
+  what: string;
+  /** The figure as typed; no finding when it was not typed. */
+  stated: number | undefined;
+  /** What the figure's parts add up to. */
+  computed: number;
+  /** Names the parts: "raderna summerar till". */
+  parts: string;
+  hint?: string;
+  /**
+   * What the figure's immediate parts add up to as the applicant stated them. A sum that
+   * agrees with them is not reported: the error is then in a part, which has its own finding.
+   * So one wrong figure gives one finding, whether it is a line or a subtotal.
+   */
+  alsoAccept?: number;
+}
+
+/** A stated figure compared with what its parts add up to; no finding when they agree. */
+export function compareAmount(source: SourceFile, c: Comparison): Finding[] {
+  if (c.stated === undefined || c.stated === c.computed || c.stated === c.alsoAccept) return [];
   return [
-    report(code, source, at, `${what} är angiven till ${kr(stated)}, men ${parts} ${kr(computed)}.`, {
-      expected: amountFigure(computed),
-      found: amountFigure(stated),
-      ...(hint ? { hint } : {}),
+    report(c.code, source, c.at, `${c.what} är angiven till ${kr(c.stated)}, men ${c.parts} ${kr(c.computed)}.`, {
+      expected: amountFigure(c.computed),
+      found: amountFigure(c.stated),
+      ...(c.hint ? { hint: c.hint } : {}),
     }),
   ];
 }
