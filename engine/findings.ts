@@ -3,8 +3,11 @@ import type { SourcePosition } from './load/source.js';
 
 export type Severity = 'fel' | 'varning';
 
-/** A figure in a finding: an amount in öre, a percentage in hundredths, or plain text. */
-export type Figure = { amount: number } | { percent: number } | { text: string };
+/**
+ * A figure in a finding: an amount in öre (shown in tkr when the table it comes from is in
+ * tkr), a percentage in hundredths, or plain text.
+ */
+export type Figure = { amount: number; unit?: 'kr' | 'tkr' } | { percent: number } | { text: string };
 
 export interface Finding extends SourcePosition {
   code: FindingCode;
@@ -114,7 +117,8 @@ export const CODES = {
 
 export type FindingCode = keyof typeof CODES;
 
-export const amountFigure = (ore: number): Figure => ({ amount: ore });
+export const amountFigure = (ore: number, unit?: 'kr' | 'tkr'): Figure =>
+  unit === 'tkr' ? { amount: ore, unit } : { amount: ore };
 export const textFigure = (text: string): Figure => ({ text });
 export const percentFigure = (hundredths: number): Figure => ({ percent: hundredths });
 

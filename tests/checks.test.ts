@@ -226,7 +226,7 @@ describe('messages', () => {
   it('say the stated figure, the computed one and the difference in Swedish', () => {
     const [finding] = findingsAfter([APPLICATION, 'avstämning_per_år: 400 000', 'avstämning_per_år: 397 000']);
     expect(finding!.message).toBe(
-      '«S:a per år för avstämning» är angiven till 397 000 kr, men summa från samordningsförbundet är 400 000 kr.',
+      '«S:a per år för avstämning» står som 397 000 kr, men summa från samordningsförbundet är 400 000 kr.',
     );
   });
 });
@@ -271,8 +271,8 @@ describe('the economy table', () => {
     const findings = findingsAfter([ECONOMY, from, to]);
     expect(findings.map((f) => f.code)).toEqual([code]);
     expect(findings[0]!.line).toBe(lineOf(ECONOMY, needle));
-    expect(findings[0]!.expected).toEqual({ amount: expected });
-    expect(findings[0]!.found).toEqual({ amount: found });
+    expect(findings[0]!.expected).toEqual({ amount: expected, unit: 'tkr' });
+    expect(findings[0]!.found).toEqual({ amount: found, unit: 'tkr' });
   });
   it('a wrong row is caught once even though the sums above it agree with each other', () => {
     const findings = findingsAfter([

@@ -122,7 +122,7 @@ function checkStatedSum(
         'budget.tjänst',
         ctx.source,
         [...at, 'tjänst'],
-        `${label}: tjänst i % är angiven till ${formatPercent(stated.tjänst, ' ')}, men raderna summerar till ${formatPercent(lines.fte, ' ')}.`,
+        `${label}: tjänst i % står som ${formatPercent(stated.tjänst, ' ')}, men raderna summerar till ${formatPercent(lines.fte, ' ')}.`,
         {
           expected: percentFigure(lines.fte),
           found: percentFigure(stated.tjänst),

@@ -65,6 +65,7 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
   ) =>
     findings.push(
       ...compareAmount(source, {
+        unit: 'tkr',
         code,
         at: [...at, column],
         what: `${what} ${columns[column]!.rubrik}`,

@@ -17,6 +17,7 @@ export function report(code: FindingCode, source: SourceFile, at: Path, message:
 }
 
 export const kr = (ore: number) => `${formatKronor(ore, ' ')} kr`;
+export const tkr = (ore: number) => `${formatKronor(ore / 1000, ' ')} tkr`;
 
 export interface Comparison {
   code: FindingCode;
@@ -30,6 +31,8 @@ export interface Comparison {
   /** Names the parts: "raderna summerar till". */
   parts: string;
   hint?: string;
+  /** Show the amounts in tkr, as in a table kept in tkr. */
+  unit?: 'kr' | 'tkr';
   /**
    * What the figure's immediate parts add up to as the applicant stated them. A sum that
    * agrees with them is not reported: the error is then in a part, which has its own finding.
@@ -41,10 +44,11 @@ export interface Comparison {
 /** A stated figure compared with what its parts add up to; no finding when they agree. */
 export function compareAmount(source: SourceFile, c: Comparison): Finding[] {
   if (c.stated === undefined || c.stated === c.computed || c.stated === c.alsoAccept) return [];
+  const show = c.unit === 'tkr' ? tkr : kr;
   return [
-    report(c.code, source, c.at, `${c.what} är angiven till ${kr(c.stated)}, men ${c.parts} ${kr(c.computed)}.`, {
-      expected: amountFigure(c.computed),
-      found: amountFigure(c.stated),
+    report(c.code, source, c.at, `${c.what} står som ${show(c.stated)}, men ${c.parts} ${show(c.computed)}.`, {
+      expected: amountFigure(c.computed, c.unit),
+      found: amountFigure(c.stated, c.unit),
       ...(c.hint ? { hint: c.hint } : {}),
     }),
   ];

@@ -3,9 +3,14 @@
 import type { Figure, Finding } from '../findings.js';
 import { formatKronor, formatPercent, formatSignedKronor } from '../format/swedish.js';
 
+const showAmount = (ore: number, unit: 'kr' | 'tkr' = 'kr', signed = false): string => {
+  const value = unit === 'tkr' ? ore / 1000 : ore;
+  return `${signed ? formatSignedKronor(value, ' ') : formatKronor(value, ' ')} ${unit}`;
+};
+
 const showFigure = (figure: Figure): string =>
   'amount' in figure
-    ? `${formatKronor(figure.amount, ' ')} kr`
+    ? showAmount(figure.amount, figure.unit)
     : 'percent' in figure
       ? formatPercent(figure.percent, ' ')
       : figure.text;
@@ -22,7 +27,7 @@ export function formatFinding(finding: Finding): string {
   if (expected || found) {
     const parts = [expected && `förväntat ${showFigure(expected)}`, found && `funnet ${showFigure(found)}`];
     if (expected && found && 'amount' in expected && 'amount' in found)
-      parts.push(`skillnad ${formatSignedKronor(found.amount - expected.amount, ' ')} kr`);
+      parts.push(`skillnad ${showAmount(found.amount - expected.amount, found.unit, true)}`);
     lines.push(`   ${parts.filter(Boolean).join(' · ')}`);
   }
   if (finding.hint) lines.push(`   ${finding.hint}`);
