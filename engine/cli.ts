@@ -1,8 +1,15 @@
 // The command line: a thin layer over the library API. All text is Swedish.
 import { Command, CommanderError, Help, Option } from 'commander';
+import path from 'node:path';
+import { blankApplication, loadForbundOnly } from './output/blank.js';
+import { build, isStructural, TemplateRefusedError } from './output/build.js';
+import { OutputPathError, writeAtomically } from './output/write.js';
+import { planDocuments } from './derive/documents.js';
 import { check, ContentPathError, countBySeverity } from './index.js';
+import { DocxFormatError } from './render/zip.js';
+import { RenderError } from './render/docx.js';
 import { toJson } from './report/json.js';
-import { formatFinding, formatSummary } from './report/text.js';
+import { formatFinding, formatFindingLine, formatSummary } from './report/text.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -94,6 +101,72 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       }
       setExit(summary.errors > 0 ? EXIT.findings : EXIT.ok);
     });
+  program
+    .command('build')
+    .description('skriv kallelsen och alla bilagor för ett möte som Word-dokument')
+    .argument('<möte>', 'mötesmappen, t.ex. content/moten/2024-09-12')
+    .option('--out <mapp>', 'utdatamapp (standard: out/<datum>)')
+    .option('--strict', 'skriv inget om kontrollen hittar fel')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar build content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --out /tmp/paket --strict\n\nInnehåll som inte kan läsas stoppar alltid bygget. Fel i avstämningen stoppar bara med --strict.\nSlutkod: 0 paketet skrevs (fynden visas ändå), 1 inget skrevs, 2 kunde inte köras.',
+    )
+    .action((target: string, options: { out?: string; strict?: boolean }) => {
+      const started = performance.now();
+      const result = build(target, {
+        outDir: options.out,
+        strict: options.strict,
+        onDocument: (file, document) => io.out(`  ${path.basename(file).padEnd(58)} ${document.title}`),
+      });
+      const summary = countBySeverity(result.check.findings);
+      for (const finding of result.check.findings) io.out(formatFindingLine(finding));
+      if (result.stopped) {
+        io.err(`handlingar: inget skrevs: ${result.stopped}; se fynden ovan`);
+        setExit(EXIT.findings);
+        return;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
+      io.out(
+        `${result.written.length} dokument i ${result.outDir} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+      );
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('data')
+    .description('visa som JSON exakt de data varje mall får (för den som skriver en egen mall)')
+    .argument('<möte>', 'mötesmappen')
+    .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
+    .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
+    .action((target: string, options: { ärende?: string }) => {
+      const result = check(target);
+      const meeting = result.meetings[0];
+      const structural = result.findings.filter(isStructural);
+      if (!meeting || structural.length > 0) {
+        for (const finding of structural) io.err(formatFindingLine(finding));
+        io.err('handlingar: innehållet kan inte läsas; rätta felen ovan');
+        setExit(EXIT.findings);
+        return;
+      }
+      const prefix = options.ärende === undefined ? '' : options.ärende.padStart(2, '0');
+      const documents = planDocuments(meeting)
+        .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
+        .map(({ name, kind, title, data }) => ({ dokument: name, mall: kind, titel: title, data }));
+      io.out(JSON.stringify(documents, null, 2));
+    });
+
+  program
+    .command('ansokningsmall')
+    .description('skriv en tom ansökningsmall för en ny ansökningsomgång')
+    .requiredOption('--out <fil>', 'filen att skriva, t.ex. ansokningsmall.docx')
+    .option('--innehåll <mapp>', 'innehållsmappen med forbund.yaml', 'content')
+    .addHelpText('after', '\nExempel:\n  handlingar ansokningsmall --out ansokningsmall-2026.docx')
+    .action((options: { out: string; innehåll: string }) => {
+      const forbund = loadForbundOnly(options.innehåll);
+      if (!forbund) throw new ContentPathError(`hittar ingen giltig forbund.yaml i ${options.innehåll}`);
+      writeAtomically(options.out, blankApplication(forbund, path.resolve(options.innehåll)));
+      io.out(`  ${options.out}`);
+    });
   return program;
 }
 
@@ -121,7 +194,11 @@ export function run(args: readonly string[], io: Io = processIo): number {
       io.err(`handlingar: ${translateCommanderError(error)}`);
       return EXIT.unusable;
     }
-    if (error instanceof ContentPathError) {
+    if (error instanceof TemplateRefusedError || error instanceof RenderError || error instanceof DocxFormatError) {
+      io.err(`handlingar: ${error.message}`);
+      return EXIT.findings;
+    }
+    if (error instanceof ContentPathError || error instanceof OutputPathError) {
       io.err(`handlingar: ${error.message}`);
       return EXIT.unusable;
     }

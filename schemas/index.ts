@@ -4,3 +4,4 @@ export * from './mote.js';
 export * from './arende.js';
 export * from './ansokan.js';
 export * from './ekonomi.js';
+export * from './templates.js';

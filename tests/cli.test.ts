@@ -95,6 +95,6 @@ describe('the installed command', () => {
   });
   it('is what `npm start` runs on the example meeting', () => {
     const pkg = JSON.parse(execFileSync('cat', ['package.json'], { encoding: 'utf8' }));
-    expect(pkg.scripts.start).toBe('node bin/handlingar.js check content/moten/2024-09-12');
+    expect(pkg.scripts.start).toBe('node bin/handlingar.js build content/moten/2024-09-12');
   });
 });

@@ -290,7 +290,7 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
           ctx.source,
           ['budget', 'rekvirera'],
           `Budgeten saknar fördelning per år, men insatsen pågår ${ctx.years[0]}–${ctx.years.at(-1)}.`,
-          { hint: 'Lägg till per_år på raderna (insatsbudget fördelad över insatstid).' },
+          { hint: 'Lägg till per_år på raderna (insatsbudget fördelad över insatstid).', onKey: true },
         ),
       );
     }

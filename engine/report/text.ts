@@ -45,3 +45,7 @@ export function formatSummary(
   const time = seconds.toFixed(2).replace('.', ',');
   return `${plural(errors, 'fel', 'fel')}, ${plural(warnings, 'varning', 'varningar')} i ${plural(counts.meetings, 'möte', 'möten')} (${plural(counts.ansokningar, 'ansökan', 'ansökningar')}, ${plural(counts.arenden, 'ärende', 'ärenden')}) – ${time} s`;
 }
+
+/** One line per finding, for listings after a build. */
+export const formatFindingLine = (finding: Finding): string =>
+  `${finding.file}:${finding.line}:${finding.column}: ${finding.severity} [${finding.code}] ${finding.message}`;

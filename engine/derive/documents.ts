@@ -1,0 +1,418 @@
+// The documents of a meeting and the data each template receives: the kallelse, then for
+// every ärende its tjänsteskrivelse (bilaga N), for an ansökan the application and its
+// budget (bilaga N.1), and any further bilagor (N.2, …). Every figure here is derived from
+// the validated model; nothing is typed twice.
+import path from 'node:path';
+import type { Ansokan, Arende, BudgetPart, Forbund, Mote } from '../../schemas/index.js';
+import type {
+  AnsokanData,
+  BilagaData,
+  BudgetData,
+  KallelseData,
+  TemplateKind,
+  TjansteskrivelseData,
+} from '../../schemas/templates.js';
+import {
+  formatDateInDecision,
+  formatKronor,
+  formatMeetingDay,
+  formatPercent,
+  formatTimeSpan,
+} from '../format/swedish.js';
+import type { MeetingModel } from '../load/content.js';
+import { richTextToOoxml, inlineRuns } from '../render/richtext.js';
+import { table, type Cell } from '../render/ooxml.js';
+import { GROUPS, groupTotals, lineByParty, lineTotal, partTotals, periodYears, requestedTotal } from './budget.js';
+import { handlingText, numberAgenda } from './agenda.js';
+
+export interface PlannedDocument {
+  /** File name without extension; sorts in agenda order: "05-tjansteskrivelse-vaxtkraft". */
+  name: string;
+  kind: TemplateKind;
+  /** For a bilaga that is an existing file: its absolute path, copied instead of rendered. */
+  copyFrom?: string;
+  /** How the föredragningslista names it, for listings and PDF bookmarks. */
+  title: string;
+  data: KallelseData | TjansteskrivelseData | AnsokanData | BudgetData | BilagaData;
+  /** Numbered lists in the rich text, each needing its own numbering instance. */
+  numberedLists: number;
+}
+
+/**
+ * Writes rich-text fields of one document as OOXML paragraphs, numbering its numbered lists
+ * so that each restarts at 1. An absent field says so rather than leaving a blank.
+ */
+function richWriter() {
+  let numberedLists = 0;
+  return {
+    paragraphs(markdown: string | undefined, absent = 'Uppgift saknas i ansökan.'): string {
+      const result = richTextToOoxml(
+        markdown ?? `*${absent}*`,
+        { paragraphStyle: 'Brodtext', listStyle: 'Liststycke' },
+        numberedLists,
+      );
+      numberedLists += result.numberedLists;
+      return result.xml;
+    },
+    get numberedLists() {
+      return numberedLists;
+    },
+  };
+}
+type Rich = ReturnType<typeof richWriter>;
+
+const kr = (ore: number) => `${formatKronor(ore)} kr`;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const ROLE_TITLE: Record<string, string> = {
+  förbundschef: 'Förbundschef',
+  verksamhetsutvecklare: 'Verksamhetsutvecklare',
+  processtödjare: 'Processtödjare',
+  ekonom: 'Ekonom',
+  administratör: 'Administratör',
+};
+
+function kallelse(forbund: Forbund, mote: Mote, items: ReturnType<typeof numberAgenda>): KallelseData {
+  const chair = forbund.styrelse.ordinarie.find((member) => member.uppdrag === 'ordförande');
+  const person = (member: { namn: string; parti?: string; uppdrag?: string }) => ({
+    text: [`${member.namn}${member.parti ? ` (${member.parti})` : ''}`, member.uppdrag].filter(Boolean).join(', '),
+  });
+  return {
+    förbund: forbund.namn,
+    rubrik: `Kallelse till ${mote.organ.toLowerCase()}ns sammanträde`,
+    dag: formatMeetingDay(mote.datum),
+    tid: formatTimeSpan(mote.tid.från, mote.tid.till),
+    plats: mote.plats,
+    förhinder: mote.förhinder,
+    medlemmar: forbund.medlemmar.map((member) => ({ namn: member.namn })),
+    ordinarie: forbund.styrelse.ordinarie.map(person),
+    ersättare: forbund.styrelse.ersättare.map(person),
+    kansli: forbund.kansli.map((member) => ({ text: `${member.namn}, ${member.roll}` })),
+    punkter: items.map((item) => {
+      const typed = mote.dagordning[item.index]!;
+      const rubrik = item.arende?.rubrik ?? typed.rubrik ?? '';
+      const first = item.number === 1;
+      return {
+        nr: String(item.number),
+        rubrik: `<w:p><w:pPr><w:pStyle w:val="Tabelltext"/></w:pPr>${inlineRuns(rubrik)}</w:p>`,
+        föredragande: item.arende?.föredragande ?? typed.föredragande ?? '',
+        uppgifter: first
+          ? `Förslag: ${mote.justering.justerare}. Justering ${formatMeetingDay(mote.justering.datum)}.`
+          : item.bilagor.length > 0
+            ? `Handling – ${handlingText(item.bilagor)}`
+            : typed.information
+              ? 'Information'
+              : '',
+      };
+    }),
+    ordförande: chair?.namn ?? '',
+  };
+}
+
+/** The standard att-satser of a grant, with the förbund's fixed conditions after them. */
+export function decisionClauses(forbund: Forbund, ansokan: Ansokan, arende: Arende): string[] {
+  const beslut = arende.beslut;
+  if (!beslut) return [];
+  const { från, till } = beslut.period;
+  return [
+    `att bevilja finansiellt stöd enligt ansökan för insatsen *${ansokan.insats}* för perioden ${formatDateInDecision(från)} fram till ${formatDateInDecision(till)}, med maximalt ${formatKronor(beslut.belopp)} kronor.`,
+    ...forbund.texter.villkor,
+  ];
+}
+
+function tjansteskrivelse(
+  rich: Rich,
+  forbund: Forbund,
+  mote: Mote,
+  arende: Arende,
+  ansokan: Ansokan | undefined,
+  bilaga: string,
+  chief: string,
+): TjansteskrivelseData {
+  const clauses = [
+    ...(ansokan ? decisionClauses(forbund, ansokan, arende) : []),
+    ...(arende.förslag_till_beslut?.att ?? []),
+  ];
+  const signer = forbund.kansli.find((member) => member.namn === arende.undertecknare);
+  return {
+    förbund: forbund.namn,
+    bilaga: `Bilaga ${bilaga}`,
+    möte: `${mote.organ} ${mote.datum}`,
+    rubrik: `<w:p><w:pPr><w:pStyle w:val="Rubrik1"/></w:pPr>${inlineRuns(arende.rubrik)}</w:p>`,
+    föreslås: `${arende.förslag_till_beslut?.organ ?? mote.organ} föreslås besluta`,
+    att: clauses.map((clause) => ({ text: rich.paragraphs(clause.startsWith('att ') ? clause : `att ${clause}`) })),
+    har_justeringar: arende.justeringar.length > 0,
+    justeringar: arende.justeringar.map((j) => ({
+      belopp: kr(-j.belopp),
+      skäl: j.skäl,
+      föreslagen_av: j.föreslagen_av,
+    })),
+    ärendet: rich.paragraphs(arende.ärendet, 'Ingen ärendebeskrivning.'),
+    bedömning: rich.paragraphs(arende.bedömning, 'Ingen bedömning.'),
+    undertecknare: arende.undertecknare,
+    titel: signer ? ROLE_TITLE[signer.roll]! : chief,
+  };
+}
+
+const TYPE_LABEL = { individinsats: 'Individinsats', strukturinsats: 'Strukturinsats' } as const;
+const KIND_LABEL = { ny: 'Ny', förlängning: 'Förlängning', tillägg: 'Tilläggsansökan' } as const;
+
+function application(rich: Rich, forbund: Forbund, ansokan: Ansokan, bilaga: string): AnsokanData {
+  const requested = requestedTotal(ansokan.budget);
+  const own = ansokan.budget.egenfinansiering
+    ? partTotals(ansokan.budget.egenfinansiering, ansokan.budget.parter).total
+    : 0;
+  const age = ansokan.målgrupp.ålder;
+  return {
+    förbund: forbund.namn,
+    bilaga: `Bilaga ${bilaga}`,
+    insats: ansokan.insats,
+    typ: TYPE_LABEL[ansokan.typ],
+    ansökningstyp: KIND_LABEL[ansokan.ansökningstyp],
+    insatsägare: ansokan.insatsägare,
+    samverkansparter: ansokan.samverkansparter.join(', ') || 'Inga',
+    målgrupp: rich.paragraphs(ansokan.målgrupp.beskrivning),
+    ålder: age ? `${age.från}–${age.till} år` : 'Ej angiven',
+    från: ansokan.period.från,
+    till: ansokan.period.till,
+    sista_intag: ansokan.sista_intag ?? 'Ej angivet',
+    deltagare: ansokan.deltagare_per_år ? `${ansokan.deltagare_per_år} per år` : 'Ej angivet',
+    bakgrund: rich.paragraphs(ansokan.bakgrund),
+    syfte: rich.paragraphs(ansokan.syfte),
+    effektmål: rich.paragraphs(ansokan.mål.effektmål),
+    resultatmål: rich.paragraphs(
+      ansokan.mål.resultatmål.length ? ansokan.mål.resultatmål.map((goal) => `1. ${goal}`).join('\n') : undefined,
+    ),
+    metoder: rich.paragraphs(ansokan.metoder),
+    samverkan: rich.paragraphs(ansokan.samverkan),
+    uppföljning: rich.paragraphs(ansokan.uppföljning),
+    spridning: rich.paragraphs(ansokan.spridning),
+    lokusgrupp: ansokan.lokusgrupp.diskuterad ? 'Ja' : 'Nej',
+    lokusgrupp_hur: rich.paragraphs(ansokan.lokusgrupp.hur, 'Ingen beskrivning.'),
+    sökt: kr(requested),
+    egenfinansiering: kr(own),
+    total: kr(requested + own),
+    överenskommelse: forbund.texter.överenskommelse.map((section) => ({ rubrik: section.rubrik, text: section.text })),
+    underskrifter: ansokan.underskrifter.map((s) => ({
+      organisation: s.organisation,
+      roll: s.roll,
+      namn: s.namn,
+      kontaktperson: s.kontaktperson ?? '',
+    })),
+  };
+}
+
+const GROUP_TITLE = { lön: 'Lönekostnad inkl. PO-påslag', lokal: 'Lokalkostnad', övrigt: 'Övriga kostnader' } as const;
+const GROUP_SUM = { lön: 'Summa lönekostnad', lokal: 'Summa lokalkostnad', övrigt: 'Summa övriga kostnader' } as const;
+
+function budgetTables(ansokan: Ansokan) {
+  const { budget } = ansokan;
+  const unit = budget.enhet;
+  const amount = (ore: number | undefined) =>
+    ore === undefined ? '' : formatKronor(unit === 'tkr' ? Math.round(ore / 1000) : ore);
+  const parties = budget.parter;
+  const number = (text: string, bold = false): Cell => ({ text, align: 'right', bold });
+  const width = 9638; // A4 text width in twentieths of a point
+  const partyWidth = Math.floor((width * 0.45) / (parties.length + 1));
+  const detailWidths = [
+    width - 3 * 700 - partyWidth * (parties.length + 1),
+    700,
+    700,
+    700,
+    ...parties.map(() => partyWidth),
+    partyWidth,
+  ];
+  const columns = detailWidths.length;
+
+  const detailRows: Cell[][] = [
+    [
+      { text: 'Post', bold: true },
+      { text: 'Tjänst', bold: true },
+      { text: 'Från', bold: true },
+      { text: 'Till', bold: true },
+      ...parties.map((p) => number(p, true)),
+      number('Totalt', true),
+    ],
+  ];
+  const partRows = (part: BudgetPart, title: string, sumTitle: string) => {
+    detailRows.push([{ text: title, bold: true, span: columns, shade: true }]);
+    for (const group of GROUPS) {
+      detailRows.push([{ text: GROUP_TITLE[group], bold: true, span: columns }]);
+      for (const line of part[group].rader) {
+        const byParty = lineByParty(line, parties);
+        detailRows.push([
+          { text: line.post + (line.anmärkning ? ` (${line.anmärkning})` : '') },
+          number(line.tjänst === undefined ? '' : formatPercent(line.tjänst)),
+          { text: line.från ?? '' },
+          { text: line.till ?? '' },
+          ...parties.map((p) => number(amount(byParty[p]))),
+          number(amount(lineTotal(line))),
+        ]);
+      }
+      const totals = groupTotals(part[group], parties);
+      detailRows.push([
+        { text: GROUP_SUM[group], bold: true },
+        number(totals.fte ? formatPercent(totals.fte) : '', true),
+        { text: '' },
+        { text: '' },
+        ...parties.map((p) => number(amount(totals.byParty[p] ?? 0), true)),
+        number(amount(totals.total), true),
+      ]);
+    }
+    const totals = partTotals(part, parties);
+    detailRows.push([
+      { text: sumTitle, bold: true, span: 4 },
+      ...parties.map((p) => number(amount(totals.byParty[p] ?? 0), true)),
+      number(amount(totals.total), true),
+    ]);
+    return totals;
+  };
+  const requested = partRows(
+    budget.rekvirera,
+    'Kostnad att rekvirera från Samordningsförbundet',
+    'Summa från Samordningsförbundet',
+  );
+  const empty = { rader: [] };
+  const own = partRows(
+    budget.egenfinansiering ?? { lön: empty, lokal: empty, övrigt: empty },
+    'Egenfinansiering',
+    'Summa egenfinansiering',
+  );
+  detailRows.push([
+    { text: 'Total kostnad för insatsen', bold: true, span: 4, shade: true },
+    ...parties.map((p) => ({
+      ...number(amount((requested.byParty[p] ?? 0) + (own.byParty[p] ?? 0)), true),
+      shade: true,
+    })),
+    { ...number(amount(requested.total + own.total), true), shade: true },
+  ]);
+
+  const years = periodYears(ansokan.period);
+  const yearWidth = Math.floor((width * 0.55) / (years.length + 1));
+  const yearWidths = [width - yearWidth * (years.length + 1), yearWidth, ...years.map(() => yearWidth)];
+  const yearRows: Cell[][] = [
+    [{ text: 'Post', bold: true }, number('Totalt', true), ...years.map((y) => number(y, true))],
+  ];
+  for (const group of GROUPS) {
+    const { rader, per_år } = budget.rekvirera[group];
+    if (rader.length === 0 && !per_år) continue;
+    yearRows.push([{ text: GROUP_TITLE[group], bold: true, span: yearWidths.length }]);
+    if (per_år) {
+      yearRows.push([
+        { text: `${GROUP_TITLE[group]}, hela gruppen` },
+        number(amount(rader.reduce((a, l) => a + lineTotal(l), 0))),
+        ...years.map((y) => number(amount(per_år[y]))),
+      ]);
+    } else {
+      for (const line of rader) {
+        yearRows.push([
+          { text: line.post },
+          number(amount(lineTotal(line))),
+          ...years.map((y) => number(line.per_år ? amount(line.per_år[y] ?? 0) : '–')),
+        ]);
+      }
+    }
+  }
+  yearRows.push([
+    { text: 'Summa från Samordningsförbundet', bold: true, shade: true },
+    { ...number(amount(requested.total), true), shade: true },
+    ...years.map((y) => ({ ...number(amount(requested.byYear[y] ?? 0), true), shade: true })),
+  ]);
+
+  return {
+    detaljerad: table(detailWidths, detailRows),
+    per_år: table(yearWidths, yearRows),
+    requested,
+    own,
+    amount,
+  };
+}
+
+function budgetDocument(forbund: Forbund, ansokan: Ansokan, bilaga: string): BudgetData {
+  const { detaljerad, per_år, requested, own, amount } = budgetTables(ansokan);
+  const parties = ansokan.budget.parter;
+  return {
+    förbund: forbund.namn,
+    bilaga: `Bilaga ${bilaga}`,
+    insats: ansokan.insats,
+    period: `${ansokan.period.från} – ${ansokan.period.till}`,
+    enhet: ansokan.budget.enhet,
+    detaljerad,
+    per_år,
+    sammanställning: parties.map((part) => {
+      const r = requested.byParty[part] ?? 0;
+      const o = own.byParty[part] ?? 0;
+      return { part, rekvirera: amount(r), egenfinansiering: amount(o), totalt: amount(r + o) };
+    }),
+    summa_rekvirera: amount(requested.total),
+    summa_egenfinansiering: amount(own.total),
+    summa_totalt: amount(requested.total + own.total),
+  };
+}
+
+/** Every document of a meeting, in agenda order. Requires the förbund and the meeting to have loaded. */
+export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
+  const forbund = meeting.forbund?.data;
+  const mote = meeting.mote?.data;
+  if (!forbund || !mote) return [];
+  const chief = ROLE_TITLE.förbundschef!;
+  const items = numberAgenda(mote, meeting.arenden);
+  const documents: PlannedDocument[] = [
+    {
+      name: '00-kallelse',
+      kind: 'kallelse',
+      title: 'Kallelse',
+      data: kallelse(forbund, mote, items),
+      numberedLists: 0,
+    },
+  ];
+  const add = (name: string, kind: TemplateKind, title: string, build: (rich: Rich) => PlannedDocument['data']) => {
+    const rich = richWriter();
+    const data = build(rich);
+    documents.push({ name, kind, title, data, numberedLists: rich.numberedLists });
+  };
+  for (const item of items) {
+    const slug = mote.dagordning[item.index]!.ärende;
+    const arende = item.arende;
+    if (!slug || !arende) continue;
+    const n = pad(item.number);
+    const title = `${item.number}. ${arende.rubrik.replace(/\*/g, '')}`;
+    const ansokan = arende.ansökan ? meeting.ansokningar.get(arende.ansökan)?.data : undefined;
+    add(`${n}-tjansteskrivelse-${slug}`, 'tjansteskrivelse', title, (rich) =>
+      tjansteskrivelse(rich, forbund, mote, arende, ansokan, String(item.number), chief),
+    );
+    let k = 0;
+    if (ansokan) {
+      k += 1;
+      const bilaga = `${item.number}.${k}`;
+      add(`${n}.${k}a-ansokan-${slug}`, 'ansokan', `${bilaga} Ansökan`, (rich) =>
+        application(rich, forbund, ansokan, bilaga),
+      );
+      add(`${n}.${k}b-budget-${slug}`, 'budget', `${bilaga} Budget`, () => budgetDocument(forbund, ansokan, bilaga));
+    }
+    for (const attachment of arende.bilagor) {
+      k += 1;
+      const bilaga = `${item.number}.${k}`;
+      if (attachment.fil !== undefined) {
+        const copyFrom = path.resolve(meeting.absoluteDir, attachment.fil);
+        const name = `${n}.${k}-bilaga-${slug}${path.extname(copyFrom).toLowerCase()}`;
+        documents.push({
+          name,
+          kind: 'bilaga',
+          title: `${bilaga} ${attachment.rubrik}`,
+          copyFrom,
+          data: { förbund: forbund.namn, bilaga: `Bilaga ${bilaga}`, rubrik: attachment.rubrik, text: '' },
+          numberedLists: 0,
+        });
+        continue;
+      }
+      add(`${n}.${k}-bilaga-${slug}`, 'bilaga', `${bilaga} ${attachment.rubrik}`, (rich) => ({
+        förbund: forbund.namn,
+        bilaga: `Bilaga ${bilaga}`,
+        rubrik: attachment.rubrik,
+        text: rich.paragraphs(attachment.text),
+      }));
+    }
+  }
+  return documents;
+}

@@ -1,0 +1,115 @@
+// Templates: finding the one to use (an organisation's own in content/mallar/, else the
+// built-in one), and checking that every tag it uses exists in the data it will receive.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { TEMPLATE_DATA, type TemplateKind } from '../../schemas/templates.js';
+import { openDocx } from './zip.js';
+
+/** The built-in templates live in templates/ at the package root, above src and dist alike. */
+function builtInDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    if (existsSync(path.join(dir, 'templates', 'kallelse.docx'))) return path.join(dir, 'templates');
+    dir = path.dirname(dir);
+  }
+  throw new Error('de inbyggda mallarna (templates/*.docx) saknas i installationen');
+}
+
+export interface Template {
+  kind: TemplateKind;
+  /** Where it came from, as shown to the user. */
+  origin: string;
+  bytes: Buffer;
+}
+
+/** The template for a kind: content/mallar/<kind>.docx when the förbund has one. */
+export function findTemplate(kind: TemplateKind, contentRoot: string): Template {
+  const override = path.join(contentRoot, 'mallar', `${kind}.docx`);
+  if (existsSync(override))
+    return { kind, origin: path.relative(process.cwd(), override), bytes: readFileSync(override) };
+  const builtIn = path.join(builtInDir(), `${kind}.docx`);
+  return { kind, origin: `inbyggd mall ${kind}.docx`, bytes: readFileSync(builtIn) };
+}
+
+export interface TagUse {
+  tag: string;
+  /** '' plain text, '@' raw OOXML, '#' loop or condition, '^' inverted, '/' end. */
+  prefix: '' | '@' | '#' | '^' | '/';
+  /** The text of the paragraph the tag stands in. */
+  paragraph: string;
+}
+
+/** Every tag of the document body, headers and footers, in order, with its paragraph's text. */
+export function templateTags(bytes: Uint8Array): TagUse[] {
+  const zip = openDocx(bytes);
+  const parts = Object.keys(zip.files)
+    .filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name))
+    .sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
+  const uses: TagUse[] = [];
+  for (const name of parts) {
+    const xml = zip.file(name)!.asText();
+    for (const paragraph of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const text = (paragraph.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? [])
+        .map((t) => t.replace(/<[^>]+>/g, ''))
+        .join('');
+      for (const match of text.matchAll(/\{([@#^/]?)\s*([^{}]+?)\s*\}/g)) {
+        uses.push({ prefix: match[1] as TagUse['prefix'], tag: match[2]!, paragraph: decodeEntities(text) });
+      }
+    }
+  }
+  return uses;
+}
+
+const decodeEntities = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+type Shape = Record<string, z.ZodType>;
+const shapeOf = (schema: z.ZodType): Shape | undefined => (schema as unknown as { shape?: Shape }).shape;
+const elementOf = (schema: z.ZodType): z.ZodType | undefined => (schema as unknown as { element?: z.ZodType }).element;
+const isOoxml = (schema: z.ZodType) => schema.description === 'OOXML';
+
+/** Problems with a template's tags, in Swedish, each naming the tag and its paragraph. */
+export function checkTemplateTags(kind: TemplateKind, bytes: Uint8Array): string[] {
+  const problems: string[] = [];
+  const scopes: { name: string; shape: Shape }[] = [{ name: '', shape: shapeOf(TEMPLATE_DATA[kind])! }];
+  for (const use of templateTags(bytes)) {
+    const where = `i stycket «${use.paragraph.trim()}»`;
+    const scope = scopes.at(-1)!;
+    const field = scopes
+      .slice()
+      .reverse()
+      .map((s) => s.shape[use.tag])
+      .find((candidate) => candidate !== undefined);
+    if (use.prefix === '/') {
+      if (scope.name !== use.tag) problems.push(`{/${use.tag}} stänger inget öppet {#${use.tag}} ${where}`);
+      else scopes.pop();
+      continue;
+    }
+    if (!field) {
+      problems.push(
+        `taggen {${use.prefix}${use.tag}} finns inte i data för mallen ${kind} ${where}; se handlingar data`,
+      );
+      if (use.prefix === '#' || use.prefix === '^') scopes.push({ name: use.tag, shape: {} });
+      continue;
+    }
+    if (use.prefix === '#' || use.prefix === '^') {
+      const element = elementOf(field);
+      scopes.push({ name: use.tag, shape: (element && shapeOf(element)) ?? {} });
+    } else if (use.prefix === '@' && !isOoxml(field)) {
+      problems.push(`{@${use.tag}} förväntar sig färdig OOXML, men ${use.tag} är text; skriv {${use.tag}} ${where}`);
+    } else if (use.prefix === '' && (isOoxml(field) || shapeOf(field) || elementOf(field))) {
+      problems.push(
+        `{${use.tag}} är ${isOoxml(field) ? 'formaterad text; skriv {@' + use.tag + '} ensamt i ett stycke' : 'en lista; använd {#' + use.tag + '}…{/' + use.tag + '}'} ${where}`,
+      );
+    }
+  }
+  for (const open of scopes.slice(1)) problems.push(`{#${open.name}} stängs aldrig med {/${open.name}}`);
+  return problems;
+}

@@ -1,0 +1,263 @@
+// Generates the built-in Word templates from code, so that they can be reviewed as code and
+// rebuilt byte for byte. Run: npm run templates (writes templates/*.docx, which are committed
+// so that an organisation can open one in Word and save its own version).
+//
+// Tags: {field} inserts text; {@field} inserts ready-made OOXML and must be alone in its
+// paragraph; {#list}…{/list} repeats a paragraph or a table row (docxtemplater's free core).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AlignmentType,
+  Document,
+  Header,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import PizZip from 'pizzip';
+import type { TemplateKind } from '../schemas/templates.js';
+import { NUMBERING_XML } from '../engine/render/numbering.js';
+import { deterministicZip } from '../engine/render/zip.js';
+
+const FONT = 'Calibri';
+
+const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ text, style: level === 1 ? 'Rubrik1' : 'Rubrik2' });
+const body = (text: string) => new Paragraph({ text, style: 'Brodtext' });
+const label = (name: string, value: string) =>
+  new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: `${name} `, bold: true }), new TextRun(value)] });
+/** A paragraph holding only a raw-XML tag: docxtemplater replaces the whole paragraph. */
+const raw = (tag: string) => new Paragraph({ text: `{@${tag}}`, style: 'Brodtext' });
+/** A paragraph-level loop: the opening and closing tags sit in paragraphs of their own. */
+const loop = (list: string, ...inner: Paragraph[]) => [body(`{#${list}}`), ...inner, body(`{/${list}}`)];
+
+const cell = (text: string, bold = false, width?: number) =>
+  new TableCell({
+    children: [new Paragraph({ style: 'Tabelltext', children: [new TextRun({ text, bold })] })],
+    ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}),
+  });
+/** A table with a header row and one looping row, whose first cell opens and last cell closes the loop. */
+function loopTable(list: string, columns: [header: string, tag: string, width: number][]) {
+  const last = columns.length - 1;
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map(([header, , width]) => cell(header, true, width)) }),
+      new TableRow({
+        children: columns.map(([, tag, width], index) => {
+          const open = index === 0 ? `{#${list}}` : '';
+          const close = index === last ? `{/${list}}` : '';
+          return cell(`${open}${tag}${close}`, false, width);
+        }),
+      }),
+    ],
+  });
+}
+
+const header = (text: string) => ({
+  default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, text })] }),
+});
+
+const SECTIONS: Record<TemplateKind, ISectionOptions> = {
+  kallelse: {
+    headers: header('{förbund}'),
+    children: [
+      heading('{rubrik}'),
+      label('Dag', '{dag}'),
+      label('Tid', '{tid}'),
+      label('Plats', '{plats}'),
+      label('Anmälan om förhinder', 'meddelas till {förhinder}.'),
+      heading('Förbundsstyrelsen', 2),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Medlemsorganisationer', bold: true })] }),
+      ...loop('medlemmar', body('{namn}')),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ordinarie ledamöter', bold: true })] }),
+      ...loop('ordinarie', body('{text}')),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ersättare', bold: true })] }),
+      ...loop('ersättare', body('{text}')),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Övriga / förbundets kansli', bold: true })] }),
+      ...loop('kansli', body('{text}')),
+      heading('Föredragningslista', 2),
+      loopTable('punkter', [
+        ['Nr', '{nr}', 7],
+        ['Ärenderubrik', '{@rubrik}', 48],
+        ['Föredragande', '{föredragande}', 20],
+        ['Övriga uppgifter', '{uppgifter}', 25],
+      ]),
+      body(''),
+      body('Välkomna!'),
+      body('{ordförande}, ordförande'),
+    ],
+  },
+  tjansteskrivelse: {
+    headers: header('{förbund} · {möte} · {bilaga}'),
+    children: [
+      raw('rubrik'),
+      heading('Förslag till beslut', 2),
+      body('{föreslås}'),
+      ...loop('att', raw('text')),
+      body('{#har_justeringar}'),
+      heading('Kansliets justeringar', 2),
+      loopTable('justeringar', [
+        ['Belopp', '{belopp}', 20],
+        ['Skäl', '{skäl}', 55],
+        ['Föreslagen av', '{föreslagen_av}', 25],
+      ]),
+      body('{/har_justeringar}'),
+      heading('Ärendet', 2),
+      raw('ärendet'),
+      heading('Bedömning', 2),
+      raw('bedömning'),
+      body(''),
+      body('{undertecknare}, {titel}'),
+    ],
+  },
+  ansokan: {
+    headers: header('{förbund} · {bilaga}'),
+    children: [
+      heading('Ansökan om finansiering av samverkansinsats'),
+      label('Insatsens namn', '{insats}'),
+      label('Typ av insats', '{typ}'),
+      label('Ny, förlängning eller tillägg', '{ansökningstyp}'),
+      label('Insatsägare', '{insatsägare}'),
+      label('Samverkansparter', '{samverkansparter}'),
+      heading('Målgrupp', 2),
+      label('Ålder', '{ålder}'),
+      raw('målgrupp'),
+      label('Förväntat antal deltagare', '{deltagare}'),
+      heading('Planerad insatstid', 2),
+      label('Planerat startdatum', '{från}'),
+      label('Planerat slutdatum', '{till}'),
+      label('Sista dag för intag av deltagare', '{sista_intag}'),
+      heading('Bakgrund och behov', 2),
+      raw('bakgrund'),
+      heading('Syfte', 2),
+      raw('syfte'),
+      heading('Mål', 2),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Effektmål', bold: true })] }),
+      raw('effektmål'),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Resultatmål', bold: true })] }),
+      raw('resultatmål'),
+      heading('Metoder och aktiviteter', 2),
+      raw('metoder'),
+      heading('Samverkan mellan parterna', 2),
+      raw('samverkan'),
+      heading('Uppföljning och utvärdering', 2),
+      raw('uppföljning'),
+      heading('Spridning', 2),
+      raw('spridning'),
+      heading('Budget och finansiering', 2),
+      label('Sökt från förbundet', '{sökt}'),
+      label('Egenfinansiering', '{egenfinansiering}'),
+      label('Total budget', '{total}'),
+      body('Den detaljerade budgeten finns i budgetbilagan.'),
+      heading('Lokal utvecklingsgrupp', 2),
+      label('Har ansökan diskuterats i lokusgruppen?', '{lokusgrupp}'),
+      raw('lokusgrupp_hur'),
+      heading('Överenskommelse', 2),
+      body('Texten i detta avsnitt är förbundets och får inte ändras.'),
+      ...loop(
+        'överenskommelse',
+        new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: '{rubrik}', bold: true })] }),
+        body('{text}'),
+      ),
+      heading('Underskrifter', 2),
+      loopTable('underskrifter', [
+        ['Organisation', '{organisation}', 25],
+        ['Roll', '{roll}', 15],
+        ['Namn', '{namn}', 25],
+        ['Kontaktperson', '{kontaktperson}', 20],
+        ['Underskrift och datum', '', 15],
+      ]),
+    ],
+  },
+  budget: {
+    headers: header('{förbund} · {bilaga}'),
+    children: [
+      heading('Budget – detaljerad'),
+      label('Insats', '{insats}'),
+      label('Insatsens löptid', '{period}'),
+      label('Belopp i', '{enhet}'),
+      raw('detaljerad'),
+      heading('Insatsbudget fördelad över insatstid', 2),
+      raw('per_år'),
+      heading('Budgetsammanställning', 2),
+      loopTable('sammanställning', [
+        ['Part', '{part}', 34],
+        ['Att rekvirera från förbundet', '{rekvirera}', 22],
+        ['Egenfinansiering', '{egenfinansiering}', 22],
+        ['Totalt', '{totalt}', 22],
+      ]),
+      new Paragraph({
+        style: 'Tabelltext',
+        children: [
+          new TextRun({
+            text: 'Summa: {summa_rekvirera} att rekvirera, {summa_egenfinansiering} egenfinansiering, {summa_totalt} totalt',
+            bold: true,
+          }),
+        ],
+      }),
+    ],
+  },
+  bilaga: {
+    headers: header('{förbund} · {bilaga}'),
+    children: [heading('{rubrik}'), raw('text')],
+  },
+};
+
+export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
+  const document = new Document({
+    creator: 'handlingar',
+    title: kind,
+    styles: {
+      default: { document: { run: { font: FONT, size: 22 } } },
+      paragraphStyles: [
+        { id: 'Brodtext', name: 'Brödtext', run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120 } } },
+        {
+          id: 'Liststycke',
+          name: 'Liststycke',
+          basedOn: 'Brodtext',
+          run: { font: FONT, size: 22 },
+          paragraph: { spacing: { after: 60 } },
+        },
+        {
+          id: 'Rubrik1',
+          name: 'Rubrik 1',
+          run: { font: FONT, size: 32, bold: true },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
+        {
+          id: 'Rubrik2',
+          name: 'Rubrik 2',
+          run: { font: FONT, size: 26, bold: true },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+        },
+        { id: 'Tabelltext', name: 'Tabelltext', run: { font: FONT, size: 18 }, paragraph: { spacing: { after: 0 } } },
+        { id: 'Sidhuvud', name: 'Sidhuvud', run: { font: FONT, size: 16, color: '555555' } },
+      ],
+    },
+    // A numbering part must exist for the ids the rich text uses; its content is replaced below.
+    numbering: {
+      config: [{ reference: 'placeholder', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }],
+    },
+    sections: [SECTIONS[kind]],
+  });
+  const zip = new PizZip(await Packer.toBuffer(document));
+  zip.file('word/numbering.xml', NUMBERING_XML);
+  return deterministicZip(zip);
+}
+
+export const TEMPLATE_KINDS = Object.keys(SECTIONS) as TemplateKind[];
+export const TEMPLATE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  for (const kind of TEMPLATE_KINDS) {
+    writeFileSync(path.join(TEMPLATE_DIR, `${kind}.docx`), await generateTemplate(kind));
+    console.log(`templates/${kind}.docx`);
+  }
+}
