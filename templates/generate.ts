@@ -10,9 +10,12 @@ import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
   Document,
+  Footer,
   Header,
   LevelFormat,
   Packer,
+  PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -63,6 +66,23 @@ function loopTable(list: string, columns: [header: string, tag: string, width: n
 const header = (text: string) => ({
   default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, text })] }),
 });
+const footers = {
+  default: new Footer({
+    children: [
+      new Paragraph({
+        style: 'Sidhuvud',
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  }),
+};
+/** A list whose items sit close together (the roster of the kallelse). */
+const compactLoop = (list: string, tag: string) => [
+  new Paragraph({ text: `{#${list}}`, style: 'Kompakt' }),
+  new Paragraph({ text: tag, style: 'Kompakt' }),
+  new Paragraph({ text: `{/${list}}`, style: 'Kompakt' }),
+];
 
 const SECTIONS: Record<TemplateKind, ISectionOptions> = {
   kallelse: {
@@ -75,19 +95,19 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
       label('Anmälan om förhinder', 'meddelas till {förhinder}.'),
       heading('Förbundsstyrelsen', 2),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Medlemsorganisationer', bold: true })] }),
-      ...loop('medlemmar', body('{namn}')),
+      ...compactLoop('medlemmar', '{namn}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ordinarie ledamöter', bold: true })] }),
-      ...loop('ordinarie', body('{text}')),
+      ...compactLoop('ordinarie', '{text}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ersättare', bold: true })] }),
-      ...loop('ersättare', body('{text}')),
+      ...compactLoop('ersättare', '{text}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Övriga / förbundets kansli', bold: true })] }),
-      ...loop('kansli', body('{text}')),
+      ...compactLoop('kansli', '{text}'),
       heading('Föredragningslista', 2),
       loopTable('punkter', [
-        ['Nr', '{nr}', 7],
-        ['Ärenderubrik', '{@rubrik}', 48],
-        ['Föredragande', '{föredragande}', 20],
-        ['Övriga uppgifter', '{uppgifter}', 25],
+        ['Nr', '{nr}', 6],
+        ['Ärenderubrik', '{@rubrik}', 46],
+        ['Föredragande', '{föredragande}', 19],
+        ['Övriga uppgifter', '{uppgifter}', 29],
       ]),
       body(''),
       body('Välkomna!'),
@@ -177,6 +197,8 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
     ],
   },
   budget: {
+    // Landscape, like the förbund's budget form: the party and year columns need the width.
+    properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
     headers: header('{förbund} · {bilaga}'),
     children: [
       heading('Budget – detaljerad'),
@@ -237,6 +259,7 @@ export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
           run: { font: FONT, size: 26, bold: true },
           paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
         },
+        { id: 'Kompakt', name: 'Kompakt lista', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 } } },
         { id: 'Tabelltext', name: 'Tabelltext', run: { font: FONT, size: 18 }, paragraph: { spacing: { after: 0 } } },
         { id: 'Sidhuvud', name: 'Sidhuvud', run: { font: FONT, size: 16, color: '555555' } },
       ],
@@ -245,7 +268,7 @@ export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
     numbering: {
       config: [{ reference: 'placeholder', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }],
     },
-    sections: [SECTIONS[kind]],
+    sections: [{ footers, ...SECTIONS[kind] }],
   });
   const zip = new PizZip(await Packer.toBuffer(document));
   zip.file('word/numbering.xml', NUMBERING_XML);

@@ -79,7 +79,7 @@ function kallelse(forbund: Forbund, mote: Mote, items: ReturnType<typeof numberA
   });
   return {
     förbund: forbund.namn,
-    rubrik: `Kallelse till ${mote.organ.toLowerCase()}ns sammanträde`,
+    rubrik: `Kallelse till ${mote.organ.toLowerCase()}s sammanträde`,
     dag: formatMeetingDay(mote.datum),
     tid: formatTimeSpan(mote.tid.från, mote.tid.till),
     plats: mote.plats,
@@ -212,13 +212,13 @@ function budgetTables(ansokan: Ansokan) {
     ore === undefined ? '' : formatKronor(unit === 'tkr' ? Math.round(ore / 1000) : ore);
   const parties = budget.parter;
   const number = (text: string, bold = false): Cell => ({ text, align: 'right', bold });
-  const width = 9638; // A4 text width in twentieths of a point
-  const partyWidth = Math.floor((width * 0.45) / (parties.length + 1));
+  const width = 13958; // landscape A4 text width in twentieths of a point
+  const partyWidth = Math.floor((width - 6700) / (parties.length + 1));
   const detailWidths = [
-    width - 3 * 700 - partyWidth * (parties.length + 1),
+    width - 3000 - partyWidth * (parties.length + 1),
     700,
-    700,
-    700,
+    1150,
+    1150,
     ...parties.map(() => partyWidth),
     partyWidth,
   ];
@@ -288,7 +288,7 @@ function budgetTables(ansokan: Ansokan) {
   ]);
 
   const years = periodYears(ansokan.period);
-  const yearWidth = Math.floor((width * 0.55) / (years.length + 1));
+  const yearWidth = Math.min(1600, Math.floor((width - 4000) / (years.length + 1)));
   const yearWidths = [width - yearWidth * (years.length + 1), yearWidth, ...years.map(() => yearWidth)];
   const yearRows: Cell[][] = [
     [{ text: 'Post', bold: true }, number('Totalt', true), ...years.map((y) => number(y, true))],
