@@ -215,10 +215,10 @@ function budgetTables(ansokan: Ansokan) {
   const width = 13958; // landscape A4 text width in twentieths of a point
   const partyWidth = Math.floor((width - 6700) / (parties.length + 1));
   const detailWidths = [
-    width - 3000 - partyWidth * (parties.length + 1),
-    700,
-    1150,
-    1150,
+    width - 3300 - partyWidth * (parties.length + 1),
+    800,
+    1250,
+    1250,
     ...parties.map(() => partyWidth),
     partyWidth,
   ];
