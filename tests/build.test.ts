@@ -248,12 +248,66 @@ describe.skipIf(!soffice)('LibreOffice', () => {
 });
 
 describe('the built-in templates', () => {
-  it.each(['kallelse', 'tjansteskrivelse', 'ansokan', 'budget', 'bilaga'] as const)('%s.docx is what templates/generate.ts makes', async (kind) => {
-    const { generateTemplate } = await import('../templates/generate.js');
-    expect((await generateTemplate(kind)).equals(readFileSync(`templates/${kind}.docx`))).toBe(true);
+  it.each(['kallelse', 'tjansteskrivelse', 'ansokan', 'budget', 'bilaga'] as const)(
+    '%s.docx is what templates/generate.ts makes',
+    async (kind) => {
+      const { generateTemplate } = await import('../templates/generate.js');
+      expect((await generateTemplate(kind)).equals(readFileSync(`templates/${kind}.docx`))).toBe(true);
+    },
+  );
+  it.each(['kallelse', 'tjansteskrivelse', 'ansokan', 'budget', 'bilaga'] as const)(
+    '%s.docx uses only tags its data has',
+    async (kind) => {
+      const { checkTemplateTags } = await import('../engine/render/template.js');
+      expect(checkTemplateTags(kind, readFileSync(`templates/${kind}.docx`))).toEqual([]);
+    },
+  );
+});
+
+describe('content that is not a form', () => {
+  it('a bilaga file is copied into the packet at its place', () => {
+    const root = scratchCopy();
+    execFileSync('mkdir', ['-p', path.join(root, MINIMAL_MEETING, 'bilagor')]);
+    writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', 'plan.pdf'), '%PDF-1.4\n% plan\n');
+    edit(
+      root,
+      `${MINIMAL_MEETING}/arenden/lyftet.yaml`,
+      'undertecknare: Dora Chef',
+      'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
+    );
+    edit(root, `${MINIMAL_MEETING}/mote.yaml`, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+    const out = temp('copy');
+    const result = build(path.join(root, MINIMAL_MEETING), { outDir: out });
+    expect(result.check.findings).toEqual([]);
+    expect(readdirSync(out)).toContain('02.2-bilaga-lyftet.pdf');
+    expect(readFileSync(path.join(out, '02.2-bilaga-lyftet.pdf'), 'utf8')).toBe('%PDF-1.4\n% plan\n');
   });
-  it.each(['kallelse', 'tjansteskrivelse', 'ansokan', 'budget', 'bilaga'] as const)('%s.docx uses only tags its data has', async (kind) => {
-    const { checkTemplateTags } = await import('../engine/render/template.js');
-    expect(checkTemplateTags(kind, readFileSync(`templates/${kind}.docx`))).toEqual([]);
+
+  it('text with braces, angle brackets, ampersands and quotes comes out literally', async () => {
+    const root = scratchCopy();
+    const literal = 'Mallens {rubrik} och {@rå} och <b>fet</b> & "citat" \'enkla\'';
+    edit(
+      root,
+      `${MINIMAL_MEETING}/arenden/lyftet.yaml`,
+      'ärendet: Testa kommun söker medel för *Lyftet*.',
+      `ärendet: ${JSON.stringify(literal)}`,
+    );
+    const out = temp('literal');
+    build(path.join(root, MINIMAL_MEETING), { outDir: out });
+    expect(await text(path.join(out, '02-tjansteskrivelse-lyftet.docx'))).toContain(literal);
+  });
+
+  it('an override template with known tags is used instead of the built-in one', async () => {
+    const root = scratchCopy();
+    const zip = new PizZip(readFileSync('templates/kallelse.docx'));
+    zip.file(
+      'word/document.xml',
+      zip.file('word/document.xml')!.asText().replace('Välkomna!', 'Välkomna till Testlän!'),
+    );
+    execFileSync('mkdir', ['-p', path.join(root, 'mallar')]);
+    writeFileSync(path.join(root, 'mallar', 'kallelse.docx'), zip.generate({ type: 'nodebuffer' }));
+    const out = temp('own');
+    build(path.join(root, MINIMAL_MEETING), { outDir: out });
+    expect(await text(path.join(out, '00-kallelse.docx'))).toContain('Välkomna till Testlän!');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { amount, isoDate, parseOre, percent } from '../schemas/primitives.js';
-import { formatKronor, formatPercent } from '../engine/format/swedish.js';
+import {
+  formatDateInDecision,
+  formatKronor,
+  formatMeetingDay,
+  formatPercent,
+  formatTimeSpan,
+} from '../engine/format/swedish.js';
 
 describe('amounts are parsed exactly into öre', () => {
   it.each([
@@ -74,4 +80,17 @@ describe('Swedish formatting does not depend on ICU', () => {
     expect(formatPercent(8500)).toBe('85\u00a0%');
     expect(formatPercent(1250, ' ')).toBe('12,5 %');
   });
+});
+
+describe('Swedish dates and times as the documents write them', () => {
+  it('the meeting day in the kallelse', () => {
+    expect(formatMeetingDay('2024-09-12')).toBe('torsdagen den 12 september 2024');
+    expect(formatMeetingDay('2024-09-26')).toBe('torsdagen den 26 september 2024');
+    expect(formatMeetingDay('2025-03-02')).toBe('söndagen den 2 mars 2025');
+  });
+  it('a date in an att-sats', () => {
+    expect(formatDateInDecision('2025-01-01')).toBe('1 januari år 2025');
+    expect(formatDateInDecision('2027-12-31')).toBe('31 december år 2027');
+  });
+  it('a time span', () => expect(formatTimeSpan('09.00', '12.00')).toBe('09.00–12.00'));
 });
