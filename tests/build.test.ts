@@ -7,6 +7,9 @@ import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
+import { lineTotal } from '../engine/derive/budget.js';
+import { formatKronor } from '../engine/format/swedish.js';
+import { check } from '../engine/index.js';
 import { build } from '../engine/output/build.js';
 import { APPLICATION, edit, MINIMAL, MINIMAL_MEETING, scratchCopy } from './helpers.js';
 
@@ -101,6 +104,31 @@ describe('handlingar build on the example meeting', () => {
       '163\u00a0000',
     ]);
     expect(summary![1]).toEqual(['Håbo kommun', '7\u00a0526\u00a0600', '4\u00a0500\u00a0000', '12\u00a0026\u00a0600']);
+  });
+
+  it('every budgetbilaga has every line of its budget and every year of its split', async () => {
+    const { meetings } = check(MEETING);
+    const meeting = meetings[0]!;
+    for (const [slug, { data: ansokan }] of meeting.ansokningar) {
+      const file = files.find((f) => f.endsWith(`b-budget-${slug}.docx`))!;
+      const [detail, years] = await tables(path.join(out, file));
+      const unit = ansokan.budget.enhet === 'tkr' ? 1000 : 1;
+      const shown = (ore: number) => formatKronor(Math.round(ore / unit));
+      for (const part of [ansokan.budget.rekvirera, ansokan.budget.egenfinansiering]) {
+        for (const group of [part?.lön, part?.lokal, part?.övrigt]) {
+          for (const line of group?.rader ?? []) {
+            const label = line.anmärkning ? `${line.post} (${line.anmärkning})` : line.post;
+            const row = detail!.find((cells) => cells[0] === label);
+            expect(row, `${file}: ${line.post}`).toBeDefined();
+            expect(row!.at(-1), `${file}: ${line.post}`).toBe(shown(lineTotal(line)));
+            for (const [year, value] of Object.entries(line.per_år ?? {})) {
+              const yearRow = years!.find((cells) => cells[0] === label)!;
+              expect(yearRow[years![0]!.indexOf(year)], `${file}: ${line.post} ${year}`).toBe(shown(value));
+            }
+          }
+        }
+      }
+    }
   });
 
   it('a budget in tkr is shown in tkr', async () => {

@@ -3,7 +3,7 @@
 // budget (bilaga N.1), and any further bilagor (N.2, …). Every figure here is derived from
 // the validated model; nothing is typed twice.
 import path from 'node:path';
-import type { Ansokan, Arende, BudgetPart, Forbund, Mote } from '../../schemas/index.js';
+import type { Ansokan, Arende, BudgetLine, BudgetPart, Forbund, Mote } from '../../schemas/index.js';
 import type {
   AnsokanData,
   BilagaData,
@@ -202,6 +202,9 @@ function application(rich: Rich, forbund: Forbund, ansokan: Ansokan, bilaga: str
   };
 }
 
+/** How a budget line is named in the tables: its post, and its remark when it has one. */
+const lineLabel = (line: BudgetLine) => (line.anmärkning ? `${line.post} (${line.anmärkning})` : line.post);
+
 const GROUP_TITLE = { lön: 'Lönekostnad inkl. PO-påslag', lokal: 'Lokalkostnad', övrigt: 'Övriga kostnader' } as const;
 const GROUP_SUM = { lön: 'Summa lönekostnad', lokal: 'Summa lokalkostnad', övrigt: 'Summa övriga kostnader' } as const;
 
@@ -241,7 +244,7 @@ function budgetTables(ansokan: Ansokan) {
       for (const line of part[group].rader) {
         const byParty = lineByParty(line, parties);
         detailRows.push([
-          { text: line.post + (line.anmärkning ? ` (${line.anmärkning})` : '') },
+          { text: lineLabel(line) },
           number(line.tjänst === undefined ? '' : formatPercent(line.tjänst)),
           { text: line.från ?? '' },
           { text: line.till ?? '' },
@@ -306,7 +309,7 @@ function budgetTables(ansokan: Ansokan) {
     } else {
       for (const line of rader) {
         yearRows.push([
-          { text: line.post },
+          { text: lineLabel(line) },
           number(amount(lineTotal(line))),
           ...years.map((y) => number(line.per_år ? amount(line.per_år[y] ?? 0) : '–')),
         ]);
