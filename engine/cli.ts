@@ -170,8 +170,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Runs the CLI with the given arguments (without "node handlingar"); returns the exit code. */
-export function run(args: readonly string[], io: Io = processIo): number {
+/** Runs the CLI with the given arguments (without "node handlingar"); resolves to the exit code. */
+export async function run(args: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -181,7 +181,7 @@ export function run(args: readonly string[], io: Io = processIo): number {
       program.outputHelp();
       return EXIT.unusable;
     }
-    program.parse([...args], { from: 'user' });
+    await program.parseAsync([...args], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -181,16 +181,16 @@ describe('build refuses what it cannot do well', () => {
     expect(readdirSync(strictOut)).toEqual([]);
   });
 
-  it('an output folder inside the content folder is refused', () => {
+  it('an output folder inside the content folder is refused', async () => {
     const root = scratchCopy();
     const io = { out: () => undefined, err: (t: string) => errors.push(t) };
     const errors: string[] = [];
-    expect(run(['build', path.join(root, MINIMAL_MEETING), '--out', path.join(root, 'ut')], io)).toBe(2);
+    expect(await run(['build', path.join(root, MINIMAL_MEETING), '--out', path.join(root, 'ut')], io)).toBe(2);
     expect(errors.join('\n')).toContain('ligger i innehållsmappen');
     expect(existsSync(path.join(root, 'ut'))).toBe(false);
   });
 
-  it('an override template with an unknown tag is refused, naming the tag and its paragraph', () => {
+  it('an override template with an unknown tag is refused, naming the tag and its paragraph', async () => {
     const root = scratchCopy();
     const zip = new PizZip(readFileSync('templates/bilaga.docx'));
     zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('{rubrik}', 'Rubrik: {rubrikk}'));
@@ -198,7 +198,7 @@ describe('build refuses what it cannot do well', () => {
     execFileSync('mkdir', ['-p', path.join(root, 'mallar')]);
     writeFileSync(path.join(root, 'mallar', 'tjansteskrivelse.docx'), zip.generate({ type: 'nodebuffer' }));
     const errors: string[] = [];
-    const code = run(['build', path.join(root, MINIMAL_MEETING), '--out', temp('override')], {
+    const code = await run(['build', path.join(root, MINIMAL_MEETING), '--out', temp('override')], {
       out: () => undefined,
       err: (t) => errors.push(t),
     });
@@ -208,13 +208,13 @@ describe('build refuses what it cannot do well', () => {
     );
   });
 
-  it('an override that is not a Word file gets a clear error', () => {
+  it('an override that is not a Word file gets a clear error', async () => {
     const root = scratchCopy();
     execFileSync('mkdir', ['-p', path.join(root, 'mallar')]);
     writeFileSync(path.join(root, 'mallar', 'kallelse.docx'), 'inte en zip');
     const errors: string[] = [];
     expect(
-      run(['build', path.join(root, MINIMAL_MEETING), '--out', temp('bad')], {
+      await run(['build', path.join(root, MINIMAL_MEETING), '--out', temp('bad')], {
         out: () => undefined,
         err: (t) => errors.push(t),
       }),
@@ -224,9 +224,9 @@ describe('build refuses what it cannot do well', () => {
 });
 
 describe('handlingar data and ansokningsmall', () => {
-  it('data prints what each template receives, for one agenda item', () => {
+  it('data prints what each template receives, for one agenda item', async () => {
     const out: string[] = [];
-    expect(run(['data', MEETING, '--ärende', '5'], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
+    expect(await run(['data', MEETING, '--ärende', '5'], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
     const documents = JSON.parse(out.join('\n'));
     expect(documents.map((d: { dokument: string }) => d.dokument)).toEqual([
       '05-tjansteskrivelse-vaxtkraft',
@@ -238,7 +238,7 @@ describe('handlingar data and ansokningsmall', () => {
 
   it("ansokningsmall writes a blank form with the förbund's agreement text", async () => {
     const file = path.join(temp('mall'), 'ansokningsmall.docx');
-    expect(run(['ansokningsmall', '--out', file], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(await run(['ansokningsmall', '--out', file], { out: () => undefined, err: () => undefined })).toBe(0);
     const body = await text(file);
     expect(body).toContain('Ansökan om finansiering av samverkansinsats');
     expect(body).toContain('Arbetsgivaransvar');

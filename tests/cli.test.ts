@@ -4,24 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
 import { APPLICATION, edit, MINIMAL, scratchCopy } from './helpers.js';
 
-function capture(args: string[]) {
+async function capture(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('handlingar check', () => {
-  it('exits 0 on a meeting without errors and says so', () => {
-    const { code, out } = capture(['check', MINIMAL]);
+  it('exits 0 on a meeting without errors and says so', async () => {
+    const { code, out } = await capture(['check', MINIMAL]);
     expect(code).toBe(0);
     expect(out).toMatch(/^0 fel, 0 varningar i 1 möte \(1 ansökan, 4 ärenden\) – \d+,\d\d s$/);
   });
 
-  it('exits 1 and shows the line, a caret, expected, found and the difference', () => {
+  it('exits 1 and shows the line, a caret, expected, found and the difference', async () => {
     const root = scratchCopy();
     edit(root, APPLICATION, 'avstämning_per_år: 400 000', 'avstämning_per_år: 397 000');
-    const { code, out } = capture(['check', root]);
+    const { code, out } = await capture(['check', root]);
     expect(code).toBe(1);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/ansokningar\/lyftet\.yaml:\d+:24: fel \[budget\.avstämning\]$/);
@@ -31,10 +31,10 @@ describe('handlingar check', () => {
     expect(out).toContain('1 fel, 0 varningar');
   });
 
-  it('prints JSON with amounts in kronor', () => {
+  it('prints JSON with amounts in kronor', async () => {
     const root = scratchCopy();
     edit(root, APPLICATION, 'avstämning_per_år: 400 000', 'avstämning_per_år: "397 000,50"');
-    const { code, out } = capture(['check', root, '--format', 'json']);
+    const { code, out } = await capture(['check', root, '--format', 'json']);
     expect(code).toBe(1);
     const parsed = JSON.parse(out);
     expect(parsed.summary).toEqual({ errors: 1, warnings: 0 });
@@ -57,8 +57,8 @@ describe('handlingar check', () => {
     ]);
   });
 
-  it('checks every meeting of a content folder', () => {
-    const { code, out } = capture(['check', MINIMAL]);
+  it('checks every meeting of a content folder', async () => {
+    const { code, out } = await capture(['check', MINIMAL]);
     expect(code).toBe(0);
     expect(out).toContain('i 1 möte');
   });
@@ -70,15 +70,15 @@ describe('handlingar check', () => {
     [['check', MINIMAL, '--format', 'xml'], 'ogiltigt värde'],
     [['kontroll'], 'okänt kommando'],
     [['check', MINIMAL, '--snabb'], 'okänd flagga --snabb'],
-  ])('exits 2 with a Swedish message when it cannot run: %j', (args, message) => {
-    const { code, err } = capture(args);
+  ])('exits 2 with a Swedish message when it cannot run: %j', async (args, message) => {
+    const { code, err } = await capture(args);
     expect(code).toBe(2);
     expect(err).toContain(message);
     expect(err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
   });
 
-  it('has Swedish help with an example', () => {
-    const { code, out } = capture(['check', '--help']);
+  it('has Swedish help with an example', async () => {
+    const { code, out } = await capture(['check', '--help']);
     expect(code).toBe(0);
     expect(out).toContain('Användning: handlingar check [flaggor] <sökväg>');
     expect(out).toContain('Exempel:');
