@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import path from 'node:path';
 import { blankApplication, loadForbundOnly } from './output/blank.js';
 import { build, isStructural, TemplateRefusedError } from './output/build.js';
+import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
 import { OutputPathError, writeAtomically } from './output/write.js';
 import { planDocuments } from './derive/documents.js';
 import { check, ContentPathError, countBySeverity } from './index.js';
@@ -107,12 +108,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<möte>', 'mötesmappen, t.ex. content/moten/2024-09-12')
     .option('--out <mapp>', 'utdatamapp (standard: out/<datum>)')
     .option('--strict', 'skriv inget om kontrollen hittar fel')
+    .option('--pdf', 'slå också ihop allt till ett PDF-paket, handlingar-<datum>.pdf (kräver LibreOffice)')
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar build content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --out /tmp/paket --strict\n\nInnehåll som inte kan läsas stoppar alltid bygget. Fel i avstämningen stoppar bara med --strict.\nSlutkod: 0 paketet skrevs (fynden visas ändå), 1 inget skrevs, 2 kunde inte köras.',
     )
-    .action((target: string, options: { out?: string; strict?: boolean }) => {
+    .action(async (target: string, options: { out?: string; strict?: boolean; pdf?: boolean }) => {
       const started = performance.now();
+      if (options.pdf && !hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
       const result = build(target, {
         outDir: options.out,
         strict: options.strict,
@@ -125,9 +128,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         setExit(EXIT.findings);
         return;
       }
+      let packet = '';
+      if (options.pdf) {
+        io.out(
+          `Konverterar ${result.written.filter((f) => f.endsWith('.docx')).length} dokument till PDF med LibreOffice …`,
+        );
+        const mote = result.check.meetings[0]!.mote!.data;
+        const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
+        const { file, pages } = await buildPacket(result.documents, result.outDir!, mote.datum, title, (converted) =>
+          io.out(`  pdf  ${path.basename(converted)}`),
+        );
+        packet = `, ${file} (${pages} sidor)`;
+      }
       const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
       io.out(
-        `${result.written.length} dokument i ${result.outDir} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+        `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
       );
       setExit(EXIT.ok);
     });
@@ -194,7 +209,12 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
       io.err(`handlingar: ${translateCommanderError(error)}`);
       return EXIT.unusable;
     }
-    if (error instanceof TemplateRefusedError || error instanceof RenderError || error instanceof DocxFormatError) {
+    if (
+      error instanceof TemplateRefusedError ||
+      error instanceof RenderError ||
+      error instanceof DocxFormatError ||
+      error instanceof PdfToolError
+    ) {
       io.err(`handlingar: ${error.message}`);
       return EXIT.findings;
     }

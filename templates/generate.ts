@@ -10,11 +10,9 @@ import { fileURLToPath } from 'node:url';
 import {
   AlignmentType,
   Document,
-  Footer,
   Header,
   LevelFormat,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -66,17 +64,6 @@ function loopTable(list: string, columns: [header: string, tag: string, width: n
 const header = (text: string) => ({
   default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, text })] }),
 });
-const footers = {
-  default: new Footer({
-    children: [
-      new Paragraph({
-        style: 'Sidhuvud',
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES] })],
-      }),
-    ],
-  }),
-};
 /** A list whose items sit close together (the roster of the kallelse). */
 const compactLoop = (list: string, tag: string) => [
   new Paragraph({ text: `{#${list}}`, style: 'Kompakt' }),
@@ -268,7 +255,7 @@ export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
     numbering: {
       config: [{ reference: 'placeholder', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }],
     },
-    sections: [{ footers, ...SECTIONS[kind] }],
+    sections: [SECTIONS[kind]],
   });
   const zip = new PizZip(await Packer.toBuffer(document));
   zip.file('word/numbering.xml', NUMBERING_XML);

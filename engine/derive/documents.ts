@@ -33,6 +33,8 @@ export interface PlannedDocument {
   copyFrom?: string;
   /** How the föredragningslista names it, for listings and PDF bookmarks. */
   title: string;
+  /** Its bilaga number ("5", "5.1"); none for the kallelse. */
+  bilaga?: string;
   data: KallelseData | TjansteskrivelseData | AnsokanData | BudgetData | BilagaData;
   /** Numbered lists in the rich text, each needing its own numbering instance. */
   numberedLists: number;
@@ -369,10 +371,16 @@ export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
       numberedLists: 0,
     },
   ];
-  const add = (name: string, kind: TemplateKind, title: string, build: (rich: Rich) => PlannedDocument['data']) => {
+  const add = (
+    name: string,
+    kind: TemplateKind,
+    title: string,
+    bilaga: string,
+    build: (rich: Rich) => PlannedDocument['data'],
+  ) => {
     const rich = richWriter();
     const data = build(rich);
-    documents.push({ name, kind, title, data, numberedLists: rich.numberedLists });
+    documents.push({ name, kind, title, bilaga, data, numberedLists: rich.numberedLists });
   };
   for (const item of items) {
     const slug = mote.dagordning[item.index]!.ärende;
@@ -381,17 +389,19 @@ export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
     const n = pad(item.number);
     const title = `${item.number}. ${arende.rubrik.replace(/\*/g, '')}`;
     const ansokan = arende.ansökan ? meeting.ansokningar.get(arende.ansökan)?.data : undefined;
-    add(`${n}-tjansteskrivelse-${slug}`, 'tjansteskrivelse', title, (rich) =>
+    add(`${n}-tjansteskrivelse-${slug}`, 'tjansteskrivelse', title, String(item.number), (rich) =>
       tjansteskrivelse(rich, forbund, mote, arende, ansokan, String(item.number), chief),
     );
     let k = 0;
     if (ansokan) {
       k += 1;
       const bilaga = `${item.number}.${k}`;
-      add(`${n}.${k}a-ansokan-${slug}`, 'ansokan', `${bilaga} Ansökan`, (rich) =>
+      add(`${n}.${k}a-ansokan-${slug}`, 'ansokan', `${bilaga} Ansökan`, bilaga, (rich) =>
         application(rich, forbund, ansokan, bilaga),
       );
-      add(`${n}.${k}b-budget-${slug}`, 'budget', `${bilaga} Budget`, () => budgetDocument(forbund, ansokan, bilaga));
+      add(`${n}.${k}b-budget-${slug}`, 'budget', `${bilaga} Budget`, bilaga, () =>
+        budgetDocument(forbund, ansokan, bilaga),
+      );
     }
     for (const attachment of arende.bilagor) {
       k += 1;
@@ -403,13 +413,14 @@ export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
           name,
           kind: 'bilaga',
           title: `${bilaga} ${attachment.rubrik}`,
+          bilaga,
           copyFrom,
           data: { förbund: forbund.namn, bilaga: `Bilaga ${bilaga}`, rubrik: attachment.rubrik, text: '' },
           numberedLists: 0,
         });
         continue;
       }
-      add(`${n}.${k}-bilaga-${slug}`, 'bilaga', `${bilaga} ${attachment.rubrik}`, (rich) => ({
+      add(`${n}.${k}-bilaga-${slug}`, 'bilaga', `${bilaga} ${attachment.rubrik}`, bilaga, (rich) => ({
         förbund: forbund.namn,
         bilaga: `Bilaga ${bilaga}`,
         rubrik: attachment.rubrik,

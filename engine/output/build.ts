@@ -25,6 +25,8 @@ export interface BuildResult {
   check: CheckResult;
   outDir?: string;
   written: string[];
+  /** The documents written, in agenda order, with their files. */
+  documents: { file: string; document: PlannedDocument }[];
   /** Why nothing was written, when nothing was. */
   stopped?: 'innehållet kan inte läsas' | 'fel i kontrollen (--strict)';
 }
@@ -56,10 +58,10 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     );
   const meeting = result.meetings[0]!;
   if (result.findings.some(isStructural) || !meeting.mote || !meeting.forbund) {
-    return { check: result, written: [], stopped: 'innehållet kan inte läsas' };
+    return { check: result, written: [], documents: [], stopped: 'innehållet kan inte läsas' };
   }
   if (options.strict && result.findings.some((finding) => finding.severity === 'fel')) {
-    return { check: result, written: [], stopped: 'fel i kontrollen (--strict)' };
+    return { check: result, written: [], documents: [], stopped: 'fel i kontrollen (--strict)' };
   }
   const outDir = options.outDir ?? path.join('out', meeting.mote.data.datum);
   assertOutsideContent(outDir, meeting.contentRoot);
@@ -81,5 +83,10 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     writeAtomically(file, bytes);
     options.onDocument?.(file, document);
   }
-  return { check: result, outDir, written: files.map((f) => f.file) };
+  return {
+    check: result,
+    outDir,
+    written: files.map((f) => f.file),
+    documents: files.map(({ file, document }) => ({ file, document })),
+  };
 }

@@ -1,0 +1,183 @@
+// The meeting packet as one PDF (needs LibreOffice; skipped with a visible message without it).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../engine/cli.js';
+
+const soffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+if (!soffice)
+  console.warn(
+    '\n⚠ LibreOffice (soffice) saknas: PDF-paketets tester hoppas över. Installera: apt-get install libreoffice-writer-nogui poppler-utils\n',
+  );
+
+const MEETING = 'content/moten/2024-09-12';
+const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `handlingar-${prefix}-`));
+
+interface Bookmark {
+  title: string;
+  children: Bookmark[];
+}
+
+/** The PDF's outline, read back from its dictionaries. */
+function outline(document: PDFDocument): Bookmark[] {
+  const read = (first: unknown): Bookmark[] => {
+    const items: Bookmark[] = [];
+    let ref = first;
+    while (ref) {
+      const item = document.context.lookup(ref as never) as PDFDict;
+      const title = item.get(PDFName.of('Title')) as PDFHexString | PDFString;
+      items.push({ title: title.decodeText(), children: read(item.get(PDFName.of('First'))) });
+      ref = item.get(PDFName.of('Next'));
+    }
+    return items;
+  };
+  const root = document.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+  return read(root.get(PDFName.of('First')));
+}
+
+const pageText = (file: string, page: number) =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+
+describe.skipIf(!soffice)('handlingar build --pdf', () => {
+  let out: string;
+  let packet: string;
+  let document: PDFDocument;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    out = temp('packet');
+    const code = await run(['build', MEETING, '--out', out, '--pdf'], {
+      out: (t) => lines.push(t),
+      err: (t) => lines.push(t),
+    });
+    expect(code).toBe(0);
+    packet = path.join(out, 'handlingar-2024-09-12.pdf');
+    document = await PDFDocument.load(readFileSync(packet));
+  }, 300_000);
+
+  it('shows progress per document and the page count', () => {
+    expect(lines.filter((line) => line.startsWith('  pdf  '))).toHaveLength(38);
+    expect(lines.at(-1)).toMatch(/handlingar-2024-09-12\.pdf \(\d+ sidor\)/);
+  });
+
+  it('has one bookmark per document, following the föredragningslista', () => {
+    const bookmarks = outline(document);
+    expect(bookmarks[0]!.title).toBe('Kallelse');
+    expect(bookmarks.slice(1).map((b) => b.title.split('.')[0])).toEqual([
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '13',
+      '14',
+      '15',
+      '16',
+    ]);
+    const vaxtkraft = bookmarks.find((b) => b.title.startsWith('5. '))!;
+    expect(vaxtkraft.title).toBe('5. Ansökan Växtkraft – Enköping');
+    expect(vaxtkraft.children.map((c) => c.title)).toEqual(['5.1 Ansökan', '5.1 Budget']);
+    const riktlinjer = bookmarks.find((b) => b.title.startsWith('16. '))!;
+    expect(riktlinjer.children.map((c) => c.title)).toEqual([
+      '16.1 Riktlinjer för utlämnande av allmänna handlingar i elektronisk form och på papper',
+    ]);
+  });
+
+  it('numbers every page through the packet and marks each page of a bilaga', () => {
+    const total = document.getPageCount();
+    expect(pageText(packet, 1)).toContain(`Sida 1 av ${total}`);
+    expect(pageText(packet, 1)).not.toContain('Bilaga');
+    expect(pageText(packet, total)).toContain(`Sida ${total} av ${total}`);
+    // The kallelse comes first and is no bilaga; every page after it carries its bilaga's number.
+    const marked = Array.from({ length: total }, (_, i) => /Bilaga \d+(\.\d+)?/.test(pageText(packet, i + 1)));
+    const firstBilaga = marked.indexOf(true);
+    expect(firstBilaga).toBeGreaterThan(0);
+    expect(pageText(packet, firstBilaga + 1)).toContain('Bilaga 3');
+    expect(marked.slice(0, firstBilaga).every((m) => !m)).toBe(true);
+    expect(marked.slice(firstBilaga).every(Boolean)).toBe(true);
+  });
+
+  it('has as many pages as the documents it was made of, in their order', () => {
+    const pdfs = readdirSync(out).filter((f) => f.endsWith('.docx'));
+    expect(pdfs[0]).toBe('00-kallelse.docx');
+    const firstOfVaxtkraft = outline(document).findIndex((b) => b.title.startsWith('5. '));
+    expect(firstOfVaxtkraft).toBeGreaterThan(0);
+    expect(pageText(packet, 1)).toContain('Kallelse till förbundsstyrelsens sammanträde');
+  });
+
+  it('sets title and language', () => {
+    expect(document.getTitle()).toBe('Handlingar till förbundsstyrelsens sammanträde 2024-09-12');
+    expect(document.catalog.get(PDFName.of('Lang'))?.toString()).toContain('sv-SE');
+  });
+
+  it('is reproducible: a second build gives the same bytes', async () => {
+    const again = temp('packet-again');
+    expect(await run(['build', MEETING, '--out', again, '--pdf'], { out: () => undefined, err: () => undefined })).toBe(
+      0,
+    );
+    expect(readFileSync(path.join(again, 'handlingar-2024-09-12.pdf')).equals(readFileSync(packet))).toBe(true);
+  }, 300_000);
+});
+
+describe('without LibreOffice', () => {
+  it('says what to install, and writes no packet', async () => {
+    const errors: string[] = [];
+    const out = temp('nolo');
+    const path_ = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    let code: number;
+    try {
+      code = await run(['build', MEETING, '--out', out, '--pdf'], { out: () => undefined, err: (t) => errors.push(t) });
+    } finally {
+      process.env.PATH = path_;
+    }
+    expect(code).toBe(1);
+    expect(errors.join('\n')).toContain('apt-get install libreoffice-writer-nogui');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe.skipIf(!soffice)('an attached PDF bilaga', () => {
+  it('is merged at its place, bookmarked and marked', async () => {
+    const { scratchCopy, edit, MINIMAL_MEETING } = await import('./helpers.js');
+    const { StandardFonts } = await import('pdf-lib');
+    const root = scratchCopy();
+    const attachment = await PDFDocument.create();
+    const page = attachment.addPage();
+    page.drawText('Projektplanens text', { x: 72, y: 700, font: await attachment.embedFont(StandardFonts.Helvetica) });
+    execFileSync('mkdir', ['-p', path.join(root, MINIMAL_MEETING, 'bilagor')]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', 'plan.pdf'), await attachment.save());
+    edit(
+      root,
+      `${MINIMAL_MEETING}/arenden/lyftet.yaml`,
+      'undertecknare: Dora Chef',
+      'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
+    );
+    edit(root, `${MINIMAL_MEETING}/mote.yaml`, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+    const out = temp('attached');
+    expect(
+      await run(['build', path.join(root, MINIMAL_MEETING), '--out', out, '--pdf'], {
+        out: () => undefined,
+        err: () => undefined,
+      }),
+    ).toBe(0);
+    const packet = path.join(out, 'handlingar-2025-03-06.pdf');
+    const merged = await PDFDocument.load(readFileSync(packet));
+    expect(
+      outline(merged)
+        .find((b) => b.title.startsWith('2. '))!
+        .children.map((c) => c.title),
+    ).toEqual(['2.1 Ansökan', '2.1 Budget', '2.2 Projektplan']);
+    const last = merged.getPageCount();
+    expect(pageText(packet, last)).toContain('Projektplanens text');
+    expect(pageText(packet, last)).toContain('Bilaga 2.2');
+  }, 300_000);
+});
