@@ -11,7 +11,7 @@ import { lineTotal } from '../engine/derive/budget.js';
 import { formatKronor } from '../engine/format/swedish.js';
 import { check } from '../engine/index.js';
 import { build } from '../engine/output/build.js';
-import { APPLICATION, edit, MINIMAL, MINIMAL_MEETING, scratchCopy } from './helpers.js';
+import { APPLICATION, attachPlan, edit, MINIMAL, MINIMAL_MEETING, scratchCopy } from './helpers.js';
 
 const MEETING = 'content/moten/2024-09-12';
 const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `handlingar-${prefix}-`));
@@ -295,15 +295,7 @@ describe('the built-in templates', () => {
 describe('content that is not a form', () => {
   it('a bilaga file is copied into the packet at its place', () => {
     const root = scratchCopy();
-    execFileSync('mkdir', ['-p', path.join(root, MINIMAL_MEETING, 'bilagor')]);
-    writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', 'plan.pdf'), '%PDF-1.4\n% plan\n');
-    edit(
-      root,
-      `${MINIMAL_MEETING}/arenden/lyftet.yaml`,
-      'undertecknare: Dora Chef',
-      'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
-    );
-    edit(root, `${MINIMAL_MEETING}/mote.yaml`, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+    attachPlan(root, '%PDF-1.4\n% plan\n');
     const out = temp('copy');
     const result = build(path.join(root, MINIMAL_MEETING), { outDir: out });
     expect(result.check.findings).toEqual([]);

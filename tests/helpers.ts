@@ -1,6 +1,6 @@
 // Shared test helpers: a scratch copy of a content folder with edits applied, and the
 // check run on it.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { check } from '../engine/index.js';
@@ -51,3 +51,16 @@ export function lineOf(file: string, needle: string, root = MINIMAL): number {
 /** A compact view of findings for assertions: code, file name, line. */
 export const brief = (findings: readonly Finding[]) =>
   findings.map((f) => `${f.code} ${path.basename(f.file)}:${f.line}`);
+
+/** Adds a file bilaga (bilagor/plan.pdf, «Projektplan», bilaga 2.2) to the minimal meeting in `root`. */
+export function attachPlan(root: string, bytes: string | Uint8Array): void {
+  mkdirSync(path.join(root, MINIMAL_MEETING, 'bilagor'), { recursive: true });
+  writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', 'plan.pdf'), bytes);
+  edit(
+    root,
+    ARENDE,
+    'undertecknare: Dora Chef',
+    'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
+  );
+  edit(root, MOTE, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+}

@@ -3,9 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
+import { attachPlan, MINIMAL_MEETING, scratchCopy } from './helpers.js';
 
 const soffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!soffice)
@@ -146,22 +147,11 @@ describe('without LibreOffice', () => {
 
 describe.skipIf(!soffice)('an attached PDF bilaga', () => {
   it('is merged at its place, bookmarked and marked', async () => {
-    const { scratchCopy, edit, MINIMAL_MEETING } = await import('./helpers.js');
-    const { StandardFonts } = await import('pdf-lib');
     const root = scratchCopy();
     const attachment = await PDFDocument.create();
     const page = attachment.addPage();
     page.drawText('Projektplanens text', { x: 72, y: 700, font: await attachment.embedFont(StandardFonts.Helvetica) });
-    execFileSync('mkdir', ['-p', path.join(root, MINIMAL_MEETING, 'bilagor')]);
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', 'plan.pdf'), await attachment.save());
-    edit(
-      root,
-      `${MINIMAL_MEETING}/arenden/lyftet.yaml`,
-      'undertecknare: Dora Chef',
-      'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
-    );
-    edit(root, `${MINIMAL_MEETING}/mote.yaml`, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+    attachPlan(root, await attachment.save());
     const out = temp('attached');
     expect(
       await run(['build', path.join(root, MINIMAL_MEETING), '--out', out, '--pdf'], {
