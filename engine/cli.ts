@@ -1,6 +1,9 @@
 // The command line: a thin layer over the library API. All text is Swedish.
 import { Command, CommanderError, Help, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TEMPLATE_DATA, type TemplateKind } from '../schemas/templates.js';
+import { checkTemplateTags } from './render/template.js';
 import { blankApplication, loadForbundOnly } from './output/blank.js';
 import { build, isStructural, TemplateRefusedError } from './output/build.js';
 import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
@@ -168,6 +171,34 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
         .map(({ name, kind, title, data }) => ({ dokument: name, mall: kind, titel: title, data }));
       io.out(JSON.stringify(documents, null, 2));
+    });
+
+  const templates = program.command('mallar').description('arbeta med Word-mallar');
+  templates
+    .command('check')
+    .description('pröva en egen mall: varje tagg måste finnas i de data mallen får')
+    .argument('<fil>', 'mallen, t.ex. content/mallar/kallelse.docx')
+    .addOption(new Option('--slag <slag>', 'mallens slag (standard: filens namn)').choices(Object.keys(TEMPLATE_DATA)))
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar mallar check content/mallar/kallelse.docx\n  handlingar mallar check min-kallelse.docx --slag kallelse',
+    )
+    .action((file: string, options: { slag?: TemplateKind }) => {
+      const kind = options.slag ?? (path.basename(file, '.docx') as TemplateKind);
+      if (!(kind in TEMPLATE_DATA))
+        throw new ContentPathError(
+          `vet inte vilken mall ${file} är; ange --slag (${Object.keys(TEMPLATE_DATA).join(', ')})`,
+        );
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new ContentPathError(`filen ${file} kan inte läsas`);
+      }
+      const problems = checkTemplateTags(kind, bytes);
+      for (const problem of problems) io.out(`${file}: ${problem}`);
+      io.out(problems.length === 0 ? `${file}: mallen ${kind} är godkänd` : `${problems.length} problem i ${file}`);
+      setExit(problems.length === 0 ? EXIT.ok : EXIT.findings);
     });
 
   program
