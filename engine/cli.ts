@@ -9,6 +9,8 @@ import { build, isStructural, TemplateRefusedError } from './output/build.js';
 import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
 import { OutputPathError, writeAtomically } from './output/write.js';
 import { planDocuments } from './derive/documents.js';
+import { meetingFigures } from './derive/figures.js';
+import { applicationSummary, economyTable } from './derive/tables.js';
 import { check, ContentPathError, countBySeverity } from './index.js';
 import { DocxFormatError } from './render/zip.js';
 import { RenderError } from './render/docx.js';
@@ -170,7 +172,20 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const documents = planDocuments(meeting)
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
         .map(({ name, kind, title, data }) => ({ dokument: name, mall: kind, titel: title, data }));
-      io.out(JSON.stringify(documents, null, 2));
+      // The derived figures and tables with their sources, so every figure can be traced.
+      const summary = applicationSummary(meeting);
+      const kronor = (ore: number) => ore / 100;
+      const härlett = {
+        siffror: meetingFigures(meeting),
+        sammanställning: {
+          rader: summary.rows.map((row) => ({ ...row, sökt: kronor(row.sökt), beviljat: kronor(row.beviljat) })),
+          sökt: kronor(summary.sökt),
+          justeringar: kronor(summary.justeringar),
+          beviljat: kronor(summary.beviljat),
+        },
+        ekonomisk_information_tkr: economyTable(meeting),
+      };
+      io.out(JSON.stringify({ dokument: documents, härlett }, null, 2));
     });
 
   const templates = program.command('mallar').description('arbeta med Word-mallar');

@@ -71,7 +71,7 @@ export const CODES = {
     severity: 'varning',
     example: '«Arbetsutskottet föreslås» i en handling till förbundsstyrelsen',
   },
-  'ärende.beslut-saknas': { severity: 'fel', example: 'ett ärende med `ansökan:` men utan `beslut:`' },
+  'text.okänd-siffra': { severity: 'fel', example: '`{{totalt_sokt}}` i en text, där siffran heter `totalt_sökt`' },
   'datum.ordning': { severity: 'fel', example: 'en period som slutar före den börjar, eller justering före mötet' },
   'datum.start-före-möte': { severity: 'varning', example: 'en insats som startar 2024-09-01 och beslutas 2024-09-12' },
   'budget.radsumma': {
@@ -104,6 +104,10 @@ export const CODES = {
   'beslut.belopp': {
     severity: 'fel',
     example: 'beslut om 6 984 000 kr när sökt 8 315 500 − justering 1 332 000 = 6 983 500',
+  },
+  'beslut.att-sats': {
+    severity: 'fel',
+    example: 'en egen att-sats «med maximalt 8 300 000 kronor» när beslutet gäller 8 260 000 kr',
   },
   'justering.per-år': { severity: 'fel', example: 'en justering på 1 332 000 kr vars år summerar till 1 300 000' },
   'ekonomi.kolumner': { severity: 'fel', example: 'en rad i ekonomin med fem värden när tabellen har sex kolumner' },

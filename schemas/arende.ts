@@ -5,6 +5,8 @@ export const adjustment = strictObject({
   /** The amount removed from the application, in kronor. */
   belopp: nonNegativeAmount,
   per_år: perYear.optional(),
+  /** The party whose column is reduced; defaults to the huvudinsatsägare. */
+  part: text.optional(),
   skäl: text,
   föreslagen_av: text,
 });
@@ -25,12 +27,20 @@ export const arendeSchema = strictObject({
   förslag_till_beslut: strictObject({
     /** Who is proposed to decide; defaults to the meeting's organ. */
     organ: text.optional(),
+    /** Att-satser after the standard ones (or instead of them, with ersätt_standard). */
     att: z.array(richText).default([]),
+    /** For an ansökan: use only these att-satser; amounts and dates in them are checked. */
+    ersätt_standard: z.boolean().default(false),
   }).optional(),
-  /** The decision proposed for an ansökan, as the att-sats states it. */
+  /**
+   * Derived from the ansökan and the justeringar; leave it out. When a person has typed it
+   * anyway (as in an older tjänsteskrivelse), it is checked against what the engine derives.
+   */
   beslut: strictObject({ period: period, belopp: nonNegativeAmount }).optional(),
   justeringar: z.array(adjustment).default([]),
   ärendet: richText.optional(),
+  /** A table the engine derives and shows after the text: the meeting's ansökningar, or the förbund's economy. */
+  tabell: z.enum(['ansökningar', 'ekonomi']).optional(),
   bedömning: richText.optional(),
   undertecknare: text,
   datum: isoDate.optional(),

@@ -33,6 +33,8 @@ export const tjansteskrivelseData = z.object({
   har_justeringar: z.boolean(),
   justeringar: z.array(z.object({ belopp: text, skäl: text, föreslagen_av: text })),
   ärendet: ooxml,
+  /** A derived table (sammanställning or ekonomisk information); empty when the ärende has none. */
+  tabell: ooxml,
   bedömning: ooxml,
   undertecknare: text,
   titel: text,

@@ -118,6 +118,7 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
       body('{/har_justeringar}'),
       heading('Ärendet', 2),
       raw('ärendet'),
+      raw('tabell'),
       heading('Bedömning', 2),
       raw('bedömning'),
       body(''),

@@ -81,7 +81,10 @@ describe('handlingar build on the example meeting', () => {
     const document = await text(path.join(out, '10-tjansteskrivelse-samordnat-stod-for-arbete-eller-studier.docx'));
     expect(document).toContain('Förbundsstyrelsen föreslås besluta');
     expect(document).toContain(
-      'för perioden 1 oktober år 2024 fram till 31 december år 2026, med maximalt 6\u00a0984\u00a0000 kronor.',
+      'för perioden 1 oktober år 2024 fram till 31 december år 2026, med maximalt 6\u00a0983\u00a0500 kronor.',
+    );
+    expect(document).toContain(
+      'Sökt belopp var 8\u00a0315\u00a0500 kronor; efter föreslagen justering blir det 6\u00a0983\u00a0500 kronor.',
     );
     expect(document).toContain('Kansliets justeringar');
     expect(document).toContain('−1\u00a0332\u00a0000 kr');
@@ -227,7 +230,19 @@ describe('handlingar data and ansokningsmall', () => {
   it('data prints what each template receives, for one agenda item', async () => {
     const out: string[] = [];
     expect(await run(['data', MEETING, '--ärende', '5'], { out: (t) => out.push(t), err: () => undefined })).toBe(0);
-    const documents = JSON.parse(out.join('\n'));
+    const { dokument: documents, härlett } = JSON.parse(out.join('\n'));
+    expect(härlett.sammanställning.sökt).toBe(53_847_710);
+    expect(härlett.sammanställning.beviljat).toBe(52_502_710);
+    expect(härlett.sammanställning.rader[0]).toMatchObject({
+      insats: 'Växtkraft – Enköping',
+      sökt: 8_260_000,
+      källa: 'content/moten/2024-09-12/ansokningar/vaxtkraft.yaml:60',
+    });
+    expect(härlett.ekonomisk_information_tkr.rows.every((row: { källa: string }) => row.källa.length > 0)).toBe(true);
+    expect(härlett.siffror.totalt_sökt).toEqual({
+      text: '53\u00a0847\u00a0710',
+      källa: expect.stringContaining('ansokningar/'),
+    });
     expect(documents.map((d: { dokument: string }) => d.dokument)).toEqual([
       '05-tjansteskrivelse-vaxtkraft',
       '05.1a-ansokan-vaxtkraft',

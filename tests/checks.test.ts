@@ -130,7 +130,26 @@ const cases: Case[] = [
     edits: [[ARENDE, 'per_år: { 2025: 10 000 }', 'per_år: { 2025: 5 000 }']],
     at: [ARENDE, 'per_år: { 2025: 5 000 }'],
   },
-  { code: 'ärende.beslut-saknas', edits: [[ARENDE, /beslut:\n.*\n.*\n/, '']], at: [ARENDE, 'ansökan: lyftet'] },
+  {
+    code: 'beslut.att-sats',
+    edits: [
+      [
+        ARENDE,
+        'undertecknare: Dora Chef',
+        'undertecknare: Dora Chef\nförslag_till_beslut:\n  ersätt_standard: true\n  att:\n    - bevilja *Lyftet* 1 juli år 2025 till 30 juni år 2026 med maximalt 395 000 kronor',
+      ],
+    ],
+    at: [ARENDE, 'maximalt 395 000'],
+    expected: 39_000_000,
+    found: 39_500_000,
+  },
+  {
+    code: 'text.okänd-siffra',
+    edits: [
+      [ARENDE, 'ärendet: Testa kommun söker medel för *Lyftet*.', 'ärendet: Testa kommun söker {{sokt}} kronor.'],
+    ],
+    at: [ARENDE, 'ärendet:'],
+  },
   { code: 'datum.ordning', edits: [[MOTE, 'datum: 2025-03-13', 'datum: 2025-03-01']], at: [MOTE, 'justering:'] },
   {
     code: 'datum.start-före-möte',
@@ -221,6 +240,35 @@ function scratchFor(edits: Edit[]): string {
   for (const [file, from, to] of edits) edit(root, file, from, to);
   return root;
 }
+
+describe('figures cited in texts', () => {
+  it('known names are accepted', () => {
+    expect(
+      findingsAfter([
+        ARENDE,
+        'ärendet: Testa kommun söker medel för *Lyftet*.',
+        'ärendet: Testa kommun söker {{sökt}} kronor, efter justering {{beviljat}}; {{tjänster}} tjänster.',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('the decision is derived', () => {
+  it('an ärende without a typed beslut gets no finding: sökt − justeringar is the decision', () => {
+    expect(findingsAfter([ARENDE, /beslut:\n.*\n.*\n/, ''])).toEqual([]);
+  });
+  it('a replaced att-sats with the right amount and period passes', () => {
+    const clause =
+      'bevilja *Lyftet* för perioden 1 juli år 2025 fram till 30 juni år 2026, med maximalt 390 000 kronor';
+    expect(
+      findingsAfter([
+        ARENDE,
+        'undertecknare: Dora Chef',
+        `undertecknare: Dora Chef\nförslag_till_beslut:\n  ersätt_standard: true\n  att:\n    - ${clause}`,
+      ]),
+    ).toEqual([]);
+  });
+});
 
 describe('messages', () => {
   it('say the stated figure, the computed one and the difference in Swedish', () => {

@@ -1,7 +1,10 @@
 // The decision proposed in an ärende against the ansökan it decides on:
 // same period, and granted = sökt − justeringar.
-import type { Finding } from '../findings.js';
-import { periodYears, requestedTotal } from '../derive/budget.js';
+import type { Arende } from '../../schemas/index.js';
+import { deriveDecision, type Decision } from '../derive/decision.js';
+import { amountFigure, textFigure, type Finding } from '../findings.js';
+import type { SourceFile } from '../load/source.js';
+import { periodYears } from '../derive/budget.js';
 import type { MeetingModel } from '../load/content.js';
 import { compareAmount, kr, report, sum } from './report.js';
 
@@ -14,6 +17,16 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
     const years = periodYears(ansokan.period);
 
     data.justeringar.forEach((justering, index) => {
+      if (justering.part !== undefined && !ansokan.budget.parter.includes(justering.part)) {
+        findings.push(
+          report(
+            'ref.part-okänd',
+            source,
+            ['justeringar', index, 'part'],
+            `«${justering.part}» är inte en av budgetens parter (${ansokan.budget.parter.join(', ')})`,
+          ),
+        );
+      }
       if (!justering.per_år) return;
       for (const year of Object.keys(justering.per_år)) {
         if (!years.includes(year)) {
@@ -40,17 +53,9 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
       );
     });
 
-    if (!data.beslut) {
-      findings.push(
-        report(
-          'ärende.beslut-saknas',
-          source,
-          ['ansökan'],
-          'ärendet avgör en ansökan men saknar beslut (period och belopp)',
-        ),
-      );
-      continue;
-    }
+    const decision = deriveDecision(ansokan, data);
+    findings.push(...checkAttClauses(data, source, decision));
+    if (!data.beslut) continue;
     for (const end of ['från', 'till'] as const) {
       const proposed = data.beslut.period[end];
       const applied = ansokan.period[end];
@@ -69,11 +74,8 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
         );
       }
     }
-    const requested = requestedTotal(ansokan.budget);
-    const adjustments = sum(data.justeringar.map((justering) => justering.belopp));
-    const granted = requested - adjustments;
-    const parts = adjustments
-      ? `sökt ${kr(requested)} − justeringar ${kr(adjustments)} =`
+    const parts = decision.justeringar
+      ? `sökt ${kr(decision.sökt)} − justeringar ${kr(decision.justeringar)} =`
       : 'sökt belopp enligt budgeten är';
     findings.push(
       ...compareAmount(source, {
@@ -81,10 +83,72 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
         at: ['beslut', 'belopp'],
         what: 'Beslutets belopp',
         stated: data.beslut.belopp,
-        computed: granted,
+        computed: decision.beviljat,
         parts,
       }),
     );
   }
+  return findings;
+}
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const AMOUNT_IN_TEXT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:kr\b|kronor)/g;
+const DATE_IN_TEXT = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')})(?: år)? (\\d{4})`, 'g');
+
+/** Att-satser a handläggare wrote instead of the standard ones: their amounts and dates must match the decision. */
+function checkAttClauses(arende: Arende, source: SourceFile, decision: Decision): Finding[] {
+  const proposal = arende.förslag_till_beslut;
+  if (!proposal?.ersätt_standard) return [];
+  const findings: Finding[] = [];
+  const dates = new Set([decision.från, decision.till]);
+  proposal.att.forEach((clause, index) => {
+    for (const match of clause.matchAll(AMOUNT_IN_TEXT)) {
+      const ore = Number(match[1]!.replace(/\D/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+      if (ore !== decision.beviljat && ore !== decision.sökt) {
+        findings.push(
+          report(
+            'beslut.att-sats',
+            source,
+            ['förslag_till_beslut', 'att', index],
+            `att-satsen nämner ${kr(ore)}, men beslutet gäller ${kr(decision.beviljat)}`,
+            {
+              expected: amountFigure(decision.beviljat),
+              found: amountFigure(ore),
+            },
+          ),
+        );
+      }
+    }
+    for (const match of clause.matchAll(DATE_IN_TEXT)) {
+      const iso = `${match[3]}-${String(MONTHS.indexOf(match[2]!) + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+      if (!dates.has(iso)) {
+        findings.push(
+          report(
+            'beslut.att-sats',
+            source,
+            ['förslag_till_beslut', 'att', index],
+            `att-satsen nämner ${match[0]}, men perioden är ${decision.från}–${decision.till}`,
+            {
+              expected: textFigure(`${decision.från}–${decision.till}`),
+              found: textFigure(match[0]),
+            },
+          ),
+        );
+      }
+    }
+  });
   return findings;
 }

@@ -5,12 +5,14 @@ import { checkAgenda } from './agenda.js';
 import { checkBudget } from './budget.js';
 import { checkDates } from './dates.js';
 import { checkDecisions } from './decision.js';
+import { checkProse } from './prose.js';
 
 export function checkMeeting(meeting: MeetingModel): Finding[] {
   return [
     ...checkAgenda(meeting),
     ...checkDates(meeting),
     ...checkDecisions(meeting),
+    ...checkProse(meeting),
     ...[...meeting.ansokningar.values()].flatMap(checkBudget),
   ];
 }

@@ -24,6 +24,9 @@ import { richTextToOoxml, inlineRuns } from '../render/richtext.js';
 import { table, type Cell } from '../render/ooxml.js';
 import { GROUPS, groupTotals, lineByParty, lineTotal, partTotals, periodYears, requestedTotal } from './budget.js';
 import { handlingText, numberAgenda } from './agenda.js';
+import { deriveDecision } from './decision.js';
+import { arendeFigures, fillFigures, type Figures } from './figures.js';
+import { applicationSummary, economyTable } from './tables.js';
 
 export interface PlannedDocument {
   /** File name without extension; sorts in agenda order: "05-tjansteskrivelse-vaxtkraft". */
@@ -113,27 +116,31 @@ function kallelse(forbund: Forbund, mote: Mote, items: ReturnType<typeof numberA
 
 /** The standard att-satser of a grant, with the förbund's fixed conditions after them. */
 export function decisionClauses(forbund: Forbund, ansokan: Ansokan, arende: Arende): string[] {
-  const beslut = arende.beslut;
-  if (!beslut) return [];
-  const { från, till } = beslut.period;
+  if (arende.förslag_till_beslut?.ersätt_standard) return [];
+  const decision = deriveDecision(ansokan, arende);
   return [
-    `att bevilja finansiellt stöd enligt ansökan för insatsen *${ansokan.insats}* för perioden ${formatDateInDecision(från)} fram till ${formatDateInDecision(till)}, med maximalt ${formatKronor(beslut.belopp)} kronor.`,
+    `att bevilja finansiellt stöd enligt ansökan för insatsen *${ansokan.insats}* för perioden ${formatDateInDecision(decision.från)} fram till ${formatDateInDecision(decision.till)}, med maximalt ${formatKronor(decision.beviljat)} kronor.`,
     ...forbund.texter.villkor,
   ];
 }
 
-function tjansteskrivelse(
-  rich: Rich,
-  forbund: Forbund,
-  mote: Mote,
-  arende: Arende,
-  ansokan: Ansokan | undefined,
-  bilaga: string,
-  chief: string,
-): TjansteskrivelseData {
+interface ArendeContext {
+  forbund: Forbund;
+  mote: Mote;
+  ansokan: Ansokan | undefined;
+  bilaga: string;
+  /** Figures the texts may cite as {{name}}. */
+  figures: Figures;
+  /** The derived table the ärende shows, as OOXML, or ''. */
+  tabell: string;
+}
+
+function tjansteskrivelse(rich: Rich, arende: Arende, context: ArendeContext): TjansteskrivelseData {
+  const { forbund, mote, ansokan, bilaga, figures } = context;
+  const fill = (text: string | undefined) => (text === undefined ? undefined : fillFigures(text, figures));
   const clauses = [
     ...(ansokan ? decisionClauses(forbund, ansokan, arende) : []),
-    ...(arende.förslag_till_beslut?.att ?? []),
+    ...(arende.förslag_till_beslut?.att ?? []).map((clause) => fill(clause)!),
   ];
   const signer = forbund.kansli.find((member) => member.namn === arende.undertecknare);
   return {
@@ -149,10 +156,11 @@ function tjansteskrivelse(
       skäl: j.skäl,
       föreslagen_av: j.föreslagen_av,
     })),
-    ärendet: rich.paragraphs(arende.ärendet, 'Ingen ärendebeskrivning.'),
-    bedömning: rich.paragraphs(arende.bedömning, 'Ingen bedömning.'),
+    ärendet: rich.paragraphs(fill(arende.ärendet), 'Ingen ärendebeskrivning.'),
+    tabell: context.tabell,
+    bedömning: rich.paragraphs(fill(arende.bedömning), 'Ingen bedömning.'),
     undertecknare: arende.undertecknare,
-    titel: signer ? ROLE_TITLE[signer.roll]! : chief,
+    titel: ROLE_TITLE[signer?.roll ?? 'förbundschef']!,
   };
 }
 
@@ -355,12 +363,82 @@ function budgetDocument(forbund: Forbund, ansokan: Ansokan, bilaga: string): Bud
   };
 }
 
+const PORTRAIT_WIDTH = 9638; // A4 text width in twentieths of a point
+
+/** Sammanställning av ansökningar, as a table after the text of ärende 4. */
+function summaryTable(meeting: MeetingModel): string {
+  const { rows, sökt, justeringar, beviljat } = applicationSummary(meeting);
+  const number = (ore: number, bold = false): Cell => ({ text: formatKronor(ore), align: 'right', bold });
+  const widths = [2000, 1450, 1000, 700, 1250, 500, 1369, 1369];
+  const header: Cell[] = [
+    'Namn',
+    'Parter',
+    'Typ av insats',
+    'Målgrupp',
+    'Tid för insats',
+    'Ny / FL / TL',
+    'Sökt, kr',
+    'Efter justering, kr',
+  ].map((text) => ({ text, bold: true }));
+  return (
+    table(widths, [
+      header,
+      ...rows.map((row): Cell[] => [
+        { text: row.insats },
+        { text: row.parter },
+        { text: row.typ },
+        { text: row.målgrupp },
+        { text: row.period },
+        { text: row.ny_fl_tl },
+        number(row.sökt),
+        number(row.beviljat),
+      ]),
+      [
+        { text: 'Summa', bold: true, span: 6, shade: true },
+        { ...number(sökt, true), shade: true },
+        { ...number(beviljat, true), shade: true },
+      ],
+      [
+        {
+          text: `Kansliets justeringar: ${formatKronor(-justeringar)} kr. AF = Arbetsförmedlingen, FK = Försäkringskassan, RU = Region Uppsala, FL = förlängning, TL = tilläggsansökan.`,
+          span: 8,
+        },
+      ],
+    ]) + '<w:p/>'
+  );
+}
+
+/** Ekonomisk information: the förbund's multi-year table in tkr, with the meeting's ansökningar. */
+function economyTableXml(meeting: MeetingModel): string {
+  const derived = economyTable(meeting);
+  if (!derived) return richTextToOoxml('*Förbundets ekonomi (ekonomi.yaml) saknas.*').xml;
+  const widths = [PORTRAIT_WIDTH - derived.columns.length * 1050, ...derived.columns.map(() => 1050)];
+  const cells = (row: (typeof derived.rows)[number]): Cell[] =>
+    row.kind === 'rubrik'
+      ? [{ text: row.label, bold: true, span: widths.length, shade: true }]
+      : [
+          { text: row.label, bold: row.kind === 'summa' },
+          ...row.values.map((v): Cell => ({
+            text: v === null ? '' : formatKronor(v * 100),
+            align: 'right',
+            bold: row.kind === 'summa',
+          })),
+        ];
+  const note =
+    'Belopp i tkr. Raderna räknas fram ur ekonomi.yaml och mötets ansökningar efter justeringar. Nya ansökningar avrundas till hela tkr så att varje kolumn summerar till sin avrundade summa (största rest); en ansökan utan fördelning per år fördelas efter antal dagar per år. Beslutsutrymmet efter ansökningarna är ackumulerat över åren.';
+  return (
+    table(widths, [
+      [{ text: '', bold: true }, ...derived.columns.map((c): Cell => ({ text: c, bold: true, align: 'right' }))],
+      ...derived.rows.map(cells),
+    ]) + richTextToOoxml(`*${note}*`, { paragraphStyle: 'Tabelltext' }).xml
+  );
+}
+
 /** Every document of a meeting, in agenda order. Requires the förbund and the meeting to have loaded. */
 export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
   const forbund = meeting.forbund?.data;
   const mote = meeting.mote?.data;
   if (!forbund || !mote) return [];
-  const chief = ROLE_TITLE.förbundschef!;
   const items = numberAgenda(mote, meeting.arenden);
   const documents: PlannedDocument[] = [
     {
@@ -390,7 +468,19 @@ export function planDocuments(meeting: MeetingModel): PlannedDocument[] {
     const title = `${item.number}. ${arende.rubrik.replace(/\*/g, '')}`;
     const ansokan = arende.ansökan ? meeting.ansokningar.get(arende.ansökan)?.data : undefined;
     add(`${n}-tjansteskrivelse-${slug}`, 'tjansteskrivelse', title, String(item.number), (rich) =>
-      tjansteskrivelse(rich, forbund, mote, arende, ansokan, String(item.number), chief),
+      tjansteskrivelse(rich, arende, {
+        forbund,
+        mote,
+        ansokan,
+        bilaga: String(item.number),
+        figures: arendeFigures(meeting, slug),
+        tabell:
+          arende.tabell === 'ansökningar'
+            ? summaryTable(meeting)
+            : arende.tabell === 'ekonomi'
+              ? economyTableXml(meeting)
+              : '',
+      }),
     );
     let k = 0;
     if (ansokan) {
