@@ -91,6 +91,46 @@ describe('handlingar build on the example meeting', () => {
     expect(await html(path.join(out, '05-tjansteskrivelse-vaxtkraft.docx'))).toContain('<em>Växtkraft – Enköping</em>');
   });
 
+  it('ärende 4 shows the derived sammanställning, ärende 3 the derived economy table', async () => {
+    const [summary] = await tables(path.join(out, '04-tjansteskrivelse-ansokningar-2025.docx'));
+    expect(summary![0]).toEqual([
+      'Namn',
+      'Parter',
+      'Typ av insats',
+      'Målgrupp',
+      'Tid för insats',
+      'Ny / FL / TL',
+      'Sökt, kr',
+      'Efter justering, kr',
+    ]);
+    expect(summary).toHaveLength(1 + 11 + 2);
+    expect(summary!.at(-2)).toEqual(['Summa', '53\u00a0847\u00a0710', '52\u00a0502\u00a0710']);
+    const prose = await text(path.join(out, '04-tjansteskrivelse-ansokningar-2025.docx'));
+    expect(prose).toContain('Kansliet har tagit emot 11 ansökningar: 8 individinsatser och 3 strukturinsatser.');
+    const [economy] = await tables(path.join(out, '03-tjansteskrivelse-ekonomisk-information.docx'));
+    expect(economy![0]).toEqual([
+      '',
+      'Budget 2024',
+      'Prognos 2024',
+      'Prel 2025',
+      'Prel 2026',
+      'Prel 2027',
+      'Prel 2028',
+    ]);
+    expect(economy!.find((row) => row[0] === 'Kvarvarande beslutsutrymme')).toEqual([
+      'Kvarvarande beslutsutrymme',
+      '3\u00a0401',
+      '4\u00a0830',
+      '18\u00a0213',
+      '34\u00a0240',
+      '51\u00a0062',
+      '68\u00a0585',
+    ]);
+    expect(await text(path.join(out, '03-tjansteskrivelse-ekonomisk-information.docx'))).toContain(
+      'överskott på 6\u00a0360 tkr',
+    );
+  });
+
   it('each budgetbilaga shows every line and every year of its budget', async () => {
     const [detail, years, summary] = await tables(path.join(out, '07.1b-budget-framsteget.docx'));
     const line = detail!.find((row) => row[0] === 'Arbetskonsulent, arbetsbedömning 80%')!;
