@@ -38,7 +38,7 @@ const EXPECTED = [
   'budget.fördelning-ofullständig ansokningar/vaxtkraft.yaml:84:5',
   'budget.avstämning ansokningar/vaxtkraft.yaml:99:24 8260000 → 8040000',
   'ärende.beslutsorgan arenden/ekonomisk-information.yaml:6:10 Förbundsstyrelsen → Arbetsutskottet',
-  'person.justerare mote.yaml:11:14 Lars-Göran Björkhorn Karlsen → Lars-Göran Björkhorn Karlson',
+  'person.justerare mote.yaml:12:14 Lars-Göran Björkhorn Karlsen → Lars-Göran Björkhorn Karlson',
 ];
 
 describe('the example meeting of 2024-09-12', () => {
