@@ -7,6 +7,7 @@ import { checkTemplateTags } from './render/template.js';
 import { blankApplication, loadForbundOnly } from './output/blank.js';
 import { build, isStructural, TemplateRefusedError } from './output/build.js';
 import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
+import { newAnsokan, newArende, newMeeting } from './output/scaffold.js';
 import { OutputPathError, writeAtomically } from './output/write.js';
 import { planDocuments } from './derive/documents.js';
 import { meetingFigures } from './derive/figures.js';
@@ -14,6 +15,7 @@ import { applicationSummary, economyTable } from './derive/tables.js';
 import { check, ContentPathError, countBySeverity } from './index.js';
 import { DocxFormatError } from './render/zip.js';
 import { RenderError } from './render/docx.js';
+import { toGithubAnnotations, toJunit } from './report/ci.js';
 import { toJson } from './report/json.js';
 import { formatFinding, formatFindingLine, formatSummary } from './report/text.js';
 
@@ -89,18 +91,29 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('check')
     .description('kontrollera ett möte, eller alla möten i en innehållsmapp, och visa alla fynd')
     .argument('<sökväg>', 'en mötesmapp (med mote.yaml) eller en innehållsmapp (med forbund.yaml)')
-    .addOption(new Option('--format <format>', 'utdataformat').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'utdataformat: text, json, github (annoteringar i GitHub Actions) eller junit (JUnit-rapport)',
+      )
+        .choices(['text', 'json', 'github', 'junit'])
+        .default('text'),
+    )
     .helpOption('-h, --help', 'visa hjälp')
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar check content --format json\n\nSlutkod: 0 inga fel, 1 fel hittades, 2 kunde inte köras.',
     )
-    .action((target: string, options: { format: 'text' | 'json' }) => {
+    .action((target: string, options: { format: 'text' | 'json' | 'github' | 'junit' }) => {
       const started = performance.now();
       const result = check(target);
       const summary = countBySeverity(result.findings);
       if (options.format === 'json') {
         io.out(toJson(result.findings, summary));
+      } else if (options.format === 'github') {
+        if (result.findings.length > 0) io.out(toGithubAnnotations(result.findings));
+      } else if (options.format === 'junit') {
+        io.out(toJunit(result.findings));
       } else {
         for (const finding of result.findings) io.out(`${formatFinding(finding)}\n`);
         io.out(formatSummary(summary.errors, summary.warnings, result.counts, (performance.now() - started) / 1000));
@@ -187,6 +200,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       };
       io.out(JSON.stringify({ dokument: documents, härlett }, null, 2));
     });
+
+  const scaffold = program
+    .command('ny')
+    .description('skapa ett nytt möte, ärende eller en ny ansökan (skriver aldrig över en fil)');
+  const report = (files: string[]) => files.forEach((file) => io.out(`  ${path.relative(process.cwd(), file)}`));
+  scaffold
+    .command('möte')
+    .description('skapa content/moten/<datum>/mote.yaml')
+    .argument('<datum>', 'mötets datum, ÅÅÅÅ-MM-DD')
+    .option('--innehåll <mapp>', 'innehållsmappen', 'content')
+    .addHelpText('after', '\nExempel:\n  handlingar ny möte 2025-02-13')
+    .action((date: string, options: { innehåll: string }) => report(newMeeting(options.innehåll, date)));
+  scaffold
+    .command('ärende')
+    .description('skapa en tjänsteskrivelse och sätt den på mötets dagordning')
+    .argument('<möte>', 'mötesmappen')
+    .argument('<rubrik>', 'ärendets rubrik')
+    .addHelpText('after', '\nExempel:\n  handlingar ny ärende content/moten/2025-02-13 "Verksamhetsplan 2026"')
+    .action((meeting: string, rubrik: string) => report(newArende(meeting, rubrik)));
+  scaffold
+    .command('ansökan')
+    .description('skapa en ansökan med tom budget, och dess ärende på dagordningen')
+    .argument('<möte>', 'mötesmappen')
+    .argument('<insats>', 'insatsens namn')
+    .addHelpText('after', '\nExempel:\n  handlingar ny ansökan content/moten/2025-02-13 "Steg för steg – Heby"')
+    .action((meeting: string, insats: string) => report(newAnsokan(meeting, insats)));
 
   const templates = program.command('mallar').description('arbeta med Word-mallar');
   templates
