@@ -8,6 +8,7 @@ import { blankApplication, loadForbundOnly } from './output/blank.js';
 import { build, isStructural, TemplateRefusedError } from './output/build.js';
 import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
 import { newAnsokan, newArende, newMeeting } from './output/scaffold.js';
+import { watchBuild } from './output/watch.js';
 import { OutputPathError, writeAtomically } from './output/write.js';
 import { planDocuments } from './derive/documents.js';
 import { meetingFigures } from './derive/figures.js';
@@ -127,11 +128,33 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <mapp>', 'utdatamapp (standard: out/<datum>)')
     .option('--strict', 'skriv inget om kontrollen hittar fel')
     .option('--pdf', 'slå också ihop allt till ett PDF-paket, handlingar-<datum>.pdf (kräver LibreOffice)')
+    .option('--watch', 'bygg om när innehållet ändras (bara de dokument som ändrats); avsluta med Ctrl+C')
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar build content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --out /tmp/paket --strict\n\nInnehåll som inte kan läsas stoppar alltid bygget. Fel i avstämningen stoppar bara med --strict.\nSlutkod: 0 paketet skrevs (fynden visas ändå), 1 inget skrevs, 2 kunde inte köras.',
     )
-    .action(async (target: string, options: { out?: string; strict?: boolean; pdf?: boolean }) => {
+    .action(async (target: string, options: { out?: string; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
+      if (options.watch) {
+        const controller = new AbortController();
+        process.once('SIGINT', () => controller.abort());
+        await watchBuild(target, {
+          outDir: options.out,
+          strict: options.strict,
+          signal: controller.signal,
+          onBuild: (result, ms) => {
+            const summary = countBySeverity(result.check.findings);
+            for (const finding of result.check.findings) io.out(formatFindingLine(finding));
+            const names = result.rendered.map((file) => path.basename(file));
+            io.out(
+              result.stopped
+                ? `inget skrevs: ${result.stopped}`
+                : `${names.length} av ${result.written.length} dokument byggda${names.length && names.length < 6 ? ` (${names.join(', ')})` : ''} – ${summary.errors} fel, ${summary.warnings} varningar – ${Math.round(ms)} ms; väntar på ändringar …`,
+            );
+          },
+          onError: (error) => io.err(`handlingar: ${error instanceof Error ? error.message : String(error)}`),
+        });
+        return;
+      }
       const started = performance.now();
       if (options.pdf && !hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
       const result = build(target, {

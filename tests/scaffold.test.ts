@@ -1,8 +1,10 @@
 // Scaffolding and CI output, as authors and reviewers use them.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
+import { watchBuild } from '../engine/output/watch.js';
 import { check } from '../engine/index.js';
 import { EXAMPLE, scratchCopy } from './helpers.js';
 
@@ -82,4 +84,37 @@ describe('CI formats on the example meeting', () => {
     expect(out).toContain('<testcase classname="handlingar" name="datum.start-före-möte"><system-out>');
     expect(out).toContain('<testcase classname="handlingar" name="yaml.syntax"></testcase>');
   });
+});
+
+describe('build --watch', () => {
+  it('rebuilds only the documents whose content changed, and shows the findings', async () => {
+    const root = scratchCopy(EXAMPLE);
+    const out = mkdtempSync(path.join(tmpdir(), 'handlingar-watch-'));
+    const controller = new AbortController();
+    const builds: { rendered: string[]; errors: number }[] = [];
+    let changed: () => void = () => undefined;
+    const rebuilt = new Promise<void>((resolve) => (changed = resolve));
+    const watching = watchBuild(path.join(root, 'moten/2024-09-12'), {
+      outDir: out,
+      signal: controller.signal,
+      onError: (error) => {
+        throw error;
+      },
+      onBuild: (result) => {
+        builds.push({ rendered: result.rendered.map((f) => path.basename(f)), errors: result.check.findings.length });
+        if (builds.length === 2) changed();
+      },
+    });
+    expect(builds[0]!.rendered).toHaveLength(38);
+    const file = path.join(root, 'moten/2024-09-12/arenden/vaxtkraft.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Uppföljning sker löpande.', 'Uppföljning sker varje kvartal.'),
+    );
+    await rebuilt;
+    controller.abort();
+    await watching;
+    expect(builds[1]!.rendered).toEqual(['05-tjansteskrivelse-vaxtkraft.docx']);
+    expect(builds[1]!.errors).toBe(builds[0]!.errors);
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 // `handlingar build`: check the meeting, plan its documents, fill the templates and write
 // the packet. Content that does not load stops the build; reconciliation findings do not,
 // unless strict, so the packet can be produced with the findings in hand.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateKind } from '../../schemas/templates.js';
 import { planDocuments, type PlannedDocument } from '../derive/documents.js';
@@ -19,14 +20,21 @@ export interface BuildOptions {
   strict?: boolean;
   /** Called once per document as it is written. */
   onDocument?: (file: string, document: PlannedDocument) => void;
+  /**
+   * What each file was last built from (a hash of its data and template). A document whose
+   * hash is unchanged is neither rendered nor written again; `--watch` keeps this between builds.
+   */
+  cache?: Map<string, string>;
 }
 
 export interface BuildResult {
   check: CheckResult;
   outDir?: string;
   written: string[];
-  /** The documents written, in agenda order, with their files. */
+  /** The documents of the packet, in agenda order, with their files. */
   documents: { file: string; document: PlannedDocument }[];
+  /** The files rendered and written by this build (all of them, without a cache). */
+  rendered: string[];
   /** Why nothing was written, when nothing was. */
   stopped?: 'innehållet kan inte läsas' | 'fel i kontrollen (--strict)';
 }
@@ -58,10 +66,10 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     );
   const meeting = result.meetings[0]!;
   if (result.findings.some(isStructural) || !meeting.mote || !meeting.forbund) {
-    return { check: result, written: [], documents: [], stopped: 'innehållet kan inte läsas' };
+    return { check: result, written: [], documents: [], rendered: [], stopped: 'innehållet kan inte läsas' };
   }
   if (options.strict && result.findings.some((finding) => finding.severity === 'fel')) {
-    return { check: result, written: [], documents: [], stopped: 'fel i kontrollen (--strict)' };
+    return { check: result, written: [], documents: [], rendered: [], stopped: 'fel i kontrollen (--strict)' };
   }
   const outDir = options.outDir ?? path.join('out', meeting.mote.data.datum);
   assertOutsideContent(outDir, meeting.contentRoot);
@@ -72,15 +80,24 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     meeting.contentRoot,
   );
   // Render everything before writing anything, so that a failing template leaves no half packet.
-  const files = documents.map((document) => ({
-    document,
-    file: path.join(outDir, document.copyFrom ? document.name : `${document.name}.docx`),
-    bytes: document.copyFrom
-      ? readFileSync(document.copyFrom)
-      : renderDocx(templates.get(document.kind)!.bytes, document.data, document.numberedLists),
-  }));
-  for (const { document, file, bytes } of files) {
+  const files = documents.map((document) => {
+    const file = path.join(outDir, document.copyFrom ? document.name : `${document.name}.docx`);
+    const template = templates.get(document.kind);
+    const source = document.copyFrom ? readFileSync(document.copyFrom) : undefined;
+    const hash = createHash('sha256')
+      .update(JSON.stringify([document.data, document.numberedLists]))
+      .update(source ?? template!.bytes)
+      .digest('hex');
+    const unchanged = options.cache?.get(file) === hash && existsSync(file);
+    const bytes = unchanged
+      ? undefined
+      : (source ?? renderDocx(template!.bytes, document.data, document.numberedLists));
+    return { document, file, hash, bytes };
+  });
+  for (const { document, file, hash, bytes } of files) {
+    if (!bytes) continue;
     writeAtomically(file, bytes);
+    options.cache?.set(file, hash);
     options.onDocument?.(file, document);
   }
   return {
@@ -88,5 +105,6 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     outDir,
     written: files.map((f) => f.file),
     documents: files.map(({ file, document }) => ({ file, document })),
+    rendered: files.filter((f) => f.bytes).map((f) => f.file),
   };
 }
