@@ -81,6 +81,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Kontrollerar och sammanställer handlingarna till samordningsförbundets styrelsemöten.')
     .helpOption('-h, --help', 'visa hjälp')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --pdf\n  handlingar ny ärende content/moten/2025-02-13 "Verksamhetsplan 2026"\n\nVarje felkod förklaras i README.md#kontroller; varje fynd visar länken till sin kod.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text.trimEnd()),

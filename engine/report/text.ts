@@ -31,6 +31,7 @@ export function formatFinding(finding: Finding): string {
     lines.push(`   ${parts.filter(Boolean).join(' · ')}`);
   }
   if (finding.hint) lines.push(`   ${finding.hint}`);
+  lines.push(`   Mer om ${finding.code}: README.md#${finding.code}`);
   return lines.join('\n');
 }
 
