@@ -65,11 +65,16 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
 }
 
 /**
- * A plain number with at most two decimals, as the user typed it. Other YAML number forms
- * (1e6, 0x10, .inf, 300.000) are kept as the text typed, so that the schema can say what is
- * wrong with them instead of silently reading 300.000 as three hundred.
+ * A YAML number as the schema should see it. A plain number with at most two decimals that a
+ * double holds exactly stays a number. Everything else is kept as the text typed, so that the
+ * schema can say what is wrong with it instead of silently reading it: 1e6, 0x10, .inf, -0,
+ * 300.000 (not three hundred) — and numbers with more than 15 digits, which a double would
+ * round; those are passed on with a decimal comma so that the amount parser reads them exactly.
  */
-const PLAIN_NUMBER = /^-?\d+(\.\d{1,2})?$/;
+function plainNumber(raw: string, value: number): number | string {
+  if (!/^-?\d+(\.\d{1,2})?$/.test(raw) || Object.is(value, -0) || /^-0+(\.0+)?$/.test(raw)) return raw;
+  return raw.replace(/[-.]/g, '').length > 15 ? raw.replace('.', ',') : value;
+}
 
 export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
   const values = new Map<string, { line: number; column: number }>();
@@ -117,7 +122,7 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
     if (isScalar(node)) {
       if (typeof node.value === 'number') {
         const raw = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
-        return PLAIN_NUMBER.test(raw) ? node.value : raw;
+        return plainNumber(raw, node.value);
       }
       return node.value;
     }
@@ -130,7 +135,13 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
         if (keyNode?.range) keys.set(pathKey([...path, key]), position(keyNode.range[0]));
         // A key without a value ("belopp:") points at the key itself.
         if (pair.value === null && keyNode?.range) values.set(pathKey([...path, key]), position(keyNode.range[0]));
-        object[key] = toData(pair.value as Node | null, [...path, key]);
+        // defineProperty, not assignment: a key «__proto__» must stay an ordinary (unknown) key.
+        Object.defineProperty(object, key, {
+          value: toData(pair.value as Node | null, [...path, key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return object;
     }
