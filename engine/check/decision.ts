@@ -1,7 +1,9 @@
 // The decision proposed in an ärende against the ansökan it decides on:
 // same period, and granted = sökt − justeringar.
 import type { Arende } from '../../schemas/index.js';
+import { parseOre } from '../../schemas/primitives.js';
 import { deriveDecision, type Decision } from '../derive/decision.js';
+import { MONTHS } from '../format/swedish.js';
 import { amountFigure, textFigure, type Finding } from '../findings.js';
 import type { SourceFile } from '../load/source.js';
 import { periodYears } from '../derive/budget.js';
@@ -91,20 +93,6 @@ export function checkDecisions(meeting: MeetingModel): Finding[] {
   return findings;
 }
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 const AMOUNT_IN_TEXT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d{1,2}))?\s*(?:kr\b|kronor)/g;
 const DATE_IN_TEXT = new RegExp(`(\\d{1,2}) (${MONTHS.join('|')})(?: år)? (\\d{4})`, 'g');
 
@@ -116,7 +104,7 @@ function checkAttClauses(arende: Arende, source: SourceFile, decision: Decision)
   const dates = new Set([decision.från, decision.till]);
   proposal.att.forEach((clause, index) => {
     for (const match of clause.matchAll(AMOUNT_IN_TEXT)) {
-      const ore = Number(match[1]!.replace(/\D/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+      const ore = parseOre(match[2] ? `${match[1]},${match[2]}` : match[1]!)!;
       if (ore !== decision.beviljat && ore !== decision.sökt) {
         findings.push(
           report(

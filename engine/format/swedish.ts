@@ -27,7 +27,7 @@ export function formatPercent(hundredths: number, space = NBSP): string {
   return `${whole}${decimals}${space}%`;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'januari',
   'februari',
   'mars',
