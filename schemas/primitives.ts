@@ -32,6 +32,9 @@ const GROUPED = new RegExp(`^(-|\\u2212)?(\\d{1,3}(?:${SPACE}\\d{3})*|\\d+)(?:,(
 
 /** Why a string is not an amount, in the users' words, or undefined when it is one. */
 function amountProblem(text: string): string {
+  if (/^[-\u2212]0+([,.]0+)?$/.test(text)) return 'minus noll är inget belopp; skriv 0';
+  if (/^[-\u2212]?[\d \u00a0\u202f]+([,.]\d+)?$/.test(text) && text.replace(/\D/g, '').length > 15)
+    return 'beloppet är för stort för att räknas exakt';
   if (/kr|mkr|tkr|sek/i.test(text)) return 'skriv beloppet utan enhet och utan «ca»';
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) return 'punkt som tusentalsavgränsare är tvetydigt';
   if (/^\d{1,3}(,\d{3}){2,}$/.test(text) || /^\d{1,3}(,\d{3})+\.\d+$/.test(text))

@@ -34,7 +34,7 @@ describe('amounts are parsed exactly into öre', () => {
     ['8,260,000', 'komma är decimaltecken'],
     ['8 260 000 kr', 'utan enhet'],
     ['ca 8 mkr', 'utan enhet'],
-    ['-0', 'okänt format'],
+    ['-0', 'minus noll är inget belopp'],
     ['1e6', 'exponentform'],
     ['12,345', 'högst två decimaler'],
     ['åtta miljoner', 'okänt format'],

@@ -1,0 +1,557 @@
+// A corpus of bad input. Each case is a scratch copy of the minimal fixture, with the files of
+// tests/corpus/<case>/ copied over it (when that folder exists) and/or a few edits. Every case
+// states the findings it must give (code, file relative to the meeting folder, line), the exit
+// code of `handlingar check`, and what `handlingar build` does with it: content that does not
+// load stops the build with nothing written. No case may print a stack trace.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../engine/cli.js';
+import { check, type Finding } from '../engine/index.js';
+import { APPLICATION, ARENDE, edit, MINIMAL_MEETING, MOTE, scratchCopy } from './helpers.js';
+
+const CORPUS = path.resolve('tests/corpus');
+const STACK_TRACE = /\bat .+:\d+:\d+/;
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `handlingar-${prefix}-`));
+  created.push(dir);
+  return dir;
+};
+
+/** A file outside every content folder, for symbolic links to point at. */
+function outsideFile(name: string, text: string): string {
+  const file = path.join(tempDir('utanfor'), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Builds a case's content: a scratch copy of the minimal fixture, the corpus folder over it, then the edits. */
+function prepare(name: string, edits?: (root: string) => void): { root: string; meeting: string } {
+  const root = scratchCopy();
+  created.push(root);
+  const overlay = path.join(CORPUS, name);
+  if (existsSync(overlay)) cpSync(overlay, root, { recursive: true });
+  edits?.(root);
+  return { root, meeting: path.join(root, MINIMAL_MEETING) };
+}
+
+/** "code file:line", the file relative to the meeting folder (ansokningar/lyftet.yaml, mote.yaml …). */
+const describeFindings = (findings: readonly Finding[], meeting: string) =>
+  findings.map((f) => `${f.code} ${path.relative(meeting, path.resolve(f.file))}:${f.line}`);
+
+async function capture(args: string[]) {
+  const lines: string[] = [];
+  const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+  const code = await run(args, io);
+  return { code, output: lines.join('\n') };
+}
+
+function expectNoStackTrace(output: string): void {
+  expect(output.split('\n').filter((line) => STACK_TRACE.test(line))).toEqual([]);
+  expect(output).not.toContain('internt fel');
+}
+
+const A = 'ansokningar/lyftet.yaml';
+const Ä = 'arenden/lyftet.yaml';
+const M = 'mote.yaml';
+
+interface Case {
+  name: string;
+  /** Edits of the scratch copy, after the files of tests/corpus/<name>/ (if any) are copied over it. */
+  edits?: (root: string) => void;
+  /** Findings that must be there, as "code file:line" with the file relative to the meeting folder. */
+  findings: string[];
+  /** True when these are all the findings of the check. */
+  exact?: boolean;
+  /** Text the message of the first expected finding contains. */
+  message?: string | RegExp;
+  /** Exit code of `handlingar check <content folder>`. */
+  exit: 0 | 1 | 2;
+  /** What `handlingar build <meeting> --out <tmp>` does: stop and write nothing (exit 1) or write (exit 0). */
+  build: 'stops' | 'writes';
+}
+
+/** Replaces the amount of «S:a per år för avstämning» (a block scalar on its own line, line 29). */
+const avstamning = (typed: string) => (root: string) =>
+  edit(root, APPLICATION, 'avstämning_per_år: 400 000', `avstämning_per_år: ${typed}`);
+
+const cases: Case[] = [
+  // ------------------------------------------------------------- YAML
+  {
+    name: 'yaml-syntax', // tests/corpus/yaml-syntax: an unterminated quoted string in «syfte»
+    findings: [`yaml.syntax ${A}:8`],
+    exact: true,
+    message: 'citattecken',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'tab-indent', // tests/corpus/tab-indent: a tab before an agenda item
+    // The tab is reported first, at its line; the YAML library adds follow-on errors on the same lines.
+    findings: [`yaml.syntax ${M}:10`],
+    message: 'tabbtecken i indraget',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'duplicate-keys', // tests/corpus/duplicate-keys: two «belopp» in one budget line
+    findings: [`yaml.dubblettnyckel ${A}:25`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'multiple-documents',
+    edits: (root) => writeFileSync(path.join(root, MOTE), `${readFileSync(path.join(root, MOTE), 'utf8')}---\nnr: 5\n`),
+    findings: [`yaml.syntax ${M}:12`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'deep-nesting', // 5 000 nested flow sequences on one line: a finding, not a crash
+    edits: (root) => writeFileSync(path.join(root, APPLICATION), `insats: ${'['.repeat(5000)}${']'.repeat(5000)}\n`),
+    findings: [`yaml.syntax ${A}:1`],
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'alias-bomb', // tests/corpus/alias-bomb: «billion laughs», 9 levels of 9 aliases
+    findings: [`yaml.alias ${A}:3`, `yaml.alias ${A}:11`],
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'crlf-line-ends', // Windows line ends: the line numbers are the same
+    edits: (root) => {
+      const file = path.join(root, APPLICATION);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+      edit(root, APPLICATION, 'avstämning_per_år: 400 000', 'avstämning_per_år: 397 000');
+    },
+    findings: [`budget.avstämning ${A}:29`],
+    exact: true,
+    exit: 1,
+    build: 'writes',
+  },
+
+  // ------------------------------------------------------------- files
+  {
+    name: 'empty-mote', // tests/corpus/empty-mote: a mote.yaml of 0 bytes
+    findings: [`fil.tom ${M}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'file-10-mb',
+    edits: (root) => writeFileSync(path.join(root, ARENDE), `rubrik: ${'x'.repeat(10 * 1024 * 1024)}\n`),
+    // The ärende is not loaded, so nothing on the agenda reaches the ansökan (a warning).
+    findings: [`fil.storlek ${Ä}:1`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'latin1', // tests/corpus/latin1: the ärende saved as ISO-8859-1
+    findings: [`fil.kodning ${Ä}:1`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'folder-named-yaml', // a folder where an ansökan file is expected
+    edits: (root) => mkdirSync(path.join(root, MINIMAL_MEETING, 'ansokningar/mapp.yaml')),
+    findings: [`fil.läsfel ansokningar/mapp.yaml:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'symlink-out', // the ansökan is a symbolic link to a file in /tmp
+    edits: (root) => {
+      const target = outsideFile('lyftet.yaml', readFileSync(path.join(root, APPLICATION), 'utf8'));
+      rmSync(path.join(root, APPLICATION));
+      symlinkSync(target, path.join(root, APPLICATION));
+    },
+    findings: [`fil.utanför ${A}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'symlinked-folder-out', // the whole ansokningar folder is a link to a folder in /tmp
+    edits: (root) => {
+      const folder = path.join(root, MINIMAL_MEETING, 'ansokningar');
+      const target = path.join(tempDir('utanfor'), 'ansokningar');
+      renameSync(folder, target);
+      symlinkSync(target, folder);
+    },
+    findings: [`fil.utanför ${A}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-symlink-out', // a bilaga inside the meeting folder that links to a PDF in /tmp
+    edits: (root) => {
+      const bilagor = path.join(root, MINIMAL_MEETING, 'bilagor');
+      mkdirSync(bilagor);
+      symlinkSync(outsideFile('hemligt.pdf', '%PDF-1.4\n'), path.join(bilagor, 'hemligt.pdf'));
+      edit(
+        root,
+        ARENDE,
+        'undertecknare: Dora Chef',
+        'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Ute, fil: bilagor/hemligt.pdf }',
+      );
+      edit(root, MOTE, 'bilaga 2–2.1', 'bilaga 2–2.2');
+    },
+    findings: [`fil.utanför ${Ä}:12`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-path-out',
+    edits: (root) => {
+      edit(
+        root,
+        ARENDE,
+        'undertecknare: Dora Chef',
+        'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Ute, fil: ../../../etc/passwd }\n  - { rubrik: Rot, fil: /etc/passwd }',
+      );
+      edit(root, MOTE, 'bilaga 2–2.1', 'bilaga 2–2.3');
+    },
+    findings: [`fil.utanför ${Ä}:12`, `fil.utanför ${Ä}:13`],
+    exact: true,
+    message: 'ligger utanför innehållsmappen',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    // "../../etc/passwd" is relative to the meeting folder moten/2025-03-06, so it names
+    // <content>/etc/passwd: inside the content folder, and missing. (The README's example
+    // «../../hemligt.pdf» for fil.utanför is inside the content folder in the same way.)
+    name: 'bilaga-path-two-up',
+    edits: (root) => {
+      edit(
+        root,
+        ARENDE,
+        'undertecknare: Dora Chef',
+        'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Ute, fil: ../../etc/passwd }',
+      );
+      edit(root, MOTE, 'bilaga 2–2.1', 'bilaga 2–2.2');
+    },
+    findings: [`ref.bilaga-saknas ${Ä}:12`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+
+  // ------------------------------------------------------------- schema
+  {
+    name: 'wrong-type',
+    edits: (root) =>
+      edit(
+        root,
+        APPLICATION,
+        'samverkansparter: [Försäkringskassan, Region Test]',
+        'samverkansparter: Försäkringskassan',
+      ),
+    findings: [`schema.typ ${A}:5`],
+    exact: true,
+    message: 'en lista',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'unknown-key-near-miss',
+    edits: (root) => edit(root, APPLICATION, 'belopp: 300 000, summa: 300 000', 'belopp: 300 000, sumam: 300 000'),
+    findings: [`schema.okänd-nyckel ${A}:17`],
+    exact: true,
+    message: 'okänd nyckel «sumam» – menade du «summa»?',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'missing-required-field',
+    edits: (root) => edit(root, APPLICATION, /^period: .*\n/m, ''),
+    // A missing key is reported at the mapping that should hold it: here the whole file.
+    findings: [`schema.saknas ${A}:1`],
+    exact: true,
+    message: '«period» saknas',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'missing-required-field-nested',
+    edits: (root) => edit(root, APPLICATION, '{ post: Resor, belopp', '{ belopp'),
+    findings: [`schema.saknas ${A}:25`],
+    exact: true,
+    message: '«post» saknas',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'impossible-date',
+    edits: (root) => edit(root, APPLICATION, 'till: 2026-06-30 }\nsyfte', 'till: 2025-06-31 }\nsyfte'),
+    findings: [`schema.datum ${A}:7`],
+    exact: true,
+    message: '2025-06-31 finns inte i kalendern',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'reversed-period',
+    edits: (root) =>
+      edit(
+        root,
+        APPLICATION,
+        'period: { från: 2025-07-01, till: 2026-06-30 }',
+        'period: { från: 2026-06-30, till: 2025-07-01 }',
+      ),
+    // Every year and date of the budget is then outside the period too; those findings follow.
+    findings: [`datum.ordning ${A}:7`],
+    message: 'perioden slutar 2025-07-01, före sin start 2026-06-30',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'year-outside-period',
+    edits: (root) =>
+      edit(root, APPLICATION, 'per_år: { 2025: 150 000, 2026: 150 000 }', 'per_år: { 2025: 150 000, 2027: 150 000 }'),
+    // The group's 2026 figure no longer matches its lines either: a second, true finding.
+    findings: [`budget.år-utanför-period ${A}:18`, `budget.delsumma-per-år ${A}:22`],
+    exact: true,
+    message: 'året 2027 ligger utanför insatsens period',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'year-key-not-a-year',
+    edits: (root) =>
+      edit(root, APPLICATION, 'per_år: { 2025: 150 000, 2026: 150 000 }', 'per_år: { år1: 150 000, 2026: 150 000 }'),
+    findings: [`schema.år ${A}:18`],
+    exact: true,
+    message: '«år1»',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'year-key-two-digits',
+    edits: (root) => edit(root, ARENDE, 'per_år: { 2025: 10 000 }', 'per_år: { 25: 10 000 }'),
+    // The ärende is not loaded, so the ansökan is not reached from the agenda (a warning).
+    findings: [`schema.år ${Ä}:8`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+
+  // ------------------------------------------------------------- amounts
+  ...(
+    [
+      ['8.260.000', 'punkt som tusentalsavgränsare'],
+      ['8,260,000', 'komma är decimaltecken'],
+      ['8 260 000 kr', 'utan enhet'],
+      ['ca 8 mkr', 'utan «ca»'],
+      ['"-0"', 'ogiltigt belopp «-0»'],
+      ['-0', 'ogiltigt belopp'], // a YAML number; see the it.fails case below for its message
+      ['1e6', 'exponentform'], // a YAML number
+      ['"1e6"', 'exponentform'],
+      ['12.345', '«12.345»'], // a YAML number with three decimals: read as an ambiguous thousands point
+      ['1.2345', 'högst två decimaler'],
+      ['.inf', 'ogiltigt belopp «.inf»'],
+      ['0x10', 'ogiltigt belopp «0x10»'],
+    ] as const
+  ).map(([typed, message]): Case => ({
+    name: `amount ${typed}`,
+    edits: avstamning(typed),
+    findings: [`schema.belopp ${A}:29`],
+    exact: true,
+    message,
+    exit: 1,
+    build: 'stops',
+  })),
+  {
+    // In a flow mapping { … } the commas of 8,260,000 separate entries (the README says to
+    // quote such amounts); the stray entries «260» and «000» are unknown keys on that line.
+    name: 'amount 8,260,000 in a flow mapping',
+    edits: (root) => edit(root, APPLICATION, 'ansökt: 400 000', 'ansökt: 8,260,000'),
+    findings: [`schema.okänd-nyckel ${A}:11`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'negative line amount',
+    edits: (root) => edit(root, APPLICATION, 'post: Resor, belopp: "9 999,50"', 'post: Resor, belopp: -5'),
+    findings: [`schema.belopp ${A}:25`],
+    exact: true,
+    message: 'negativt',
+    exit: 1,
+    build: 'stops',
+  },
+
+  // ------------------------------------------------------------- references and people
+  {
+    name: 'missing-ansokan',
+    edits: (root) => edit(root, ARENDE, 'ansökan: lyftet', 'ansökan: lyft'),
+    findings: [`ref.ansökan-saknas ${Ä}:3`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    message: 'ansokningar/lyft.yaml finns inte',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'missing-arende',
+    edits: (root) => edit(root, MOTE, 'ärende: lyftet', 'ärende: lyftett'),
+    findings: [`ref.ärende-saknas ${M}:9`, `ref.oanvänd ${Ä}:1`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    message: 'arenden/lyftett.yaml finns inte',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'agenda-number-twice',
+    edits: (root) => edit(root, MOTE, 'nr: 3,', 'nr: 2,'),
+    findings: [`dagordning.nummer ${M}:10`],
+    exact: true,
+    message: 'punkt nr 2 finns redan',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'unknown-foredragande',
+    edits: (root) => edit(root, ARENDE, 'föredragande: Erik Utvecklare', 'föredragande: Erik Utveckare'),
+    findings: [`person.föredragande ${Ä}:2`],
+    exact: true,
+    message: 'menade du Erik Utvecklare?',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'unknown-foredragande-on-agenda',
+    edits: (root) => edit(root, MOTE, 'föredragande: Dora Chef', 'föredragande: Dora Chefen'),
+    findings: [`person.föredragande ${M}:10`],
+    exact: true,
+    message: 'menade du Dora Chef?',
+    exit: 1,
+    build: 'writes',
+  },
+];
+
+describe('the corpus folders', () => {
+  it('every folder in tests/corpus is a case', () => {
+    const names = new Set(cases.map((c) => c.name));
+    expect(readdirSync(CORPUS).filter((name) => !names.has(name))).toEqual([]);
+  });
+});
+
+describe.each(cases)('$name', (c) => {
+  it(`check: ${c.findings.join(', ')}`, () => {
+    const { root, meeting } = prepare(c.name, c.edits);
+    const findings = check(root).findings;
+    const found = describeFindings(findings, meeting);
+    if (c.exact) expect([...found].sort()).toEqual([...c.findings].sort());
+    else expect(found).toEqual(expect.arrayContaining(c.findings));
+    if (c.message !== undefined) {
+      const first = findings[found.indexOf(c.findings[0]!)]!;
+      if (typeof c.message === 'string') expect(first.message).toContain(c.message);
+      else expect(first.message).toMatch(c.message);
+    }
+  });
+
+  it(`handlingar check exits ${c.exit}; build ${c.build === 'stops' ? 'writes nothing' : 'writes the packet'}`, async () => {
+    const { root, meeting } = prepare(c.name, c.edits);
+    const checked = await capture(['check', root]);
+    expect(checked.code).toBe(c.exit);
+    expectNoStackTrace(checked.output);
+    const [firstCode] = c.findings[0]!.split(' ');
+    expect(checked.output).toContain(`[${firstCode}]`);
+
+    const out = path.join(tempDir('ut'), 'paket');
+    const built = await capture(['build', meeting, '--out', out]);
+    expectNoStackTrace(built.output);
+    if (c.build === 'stops') {
+      expect(built.code).toBe(1);
+      expect(built.output).toContain('inget skrevs: innehållet kan inte läsas');
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    } else {
+      expect(built.code).toBe(0);
+      expect(readdirSync(out).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('paths that are not content', () => {
+  it.each([
+    ['a folder that does not exist', (dir: string) => path.join(dir, 'finns-inte')],
+    ['a folder without mote.yaml or forbund.yaml', (dir: string) => dir],
+  ])('%s: exit 2, one line, nothing written', async (_, target) => {
+    const dir = target(tempDir('tom'));
+    const checked = await capture(['check', dir]);
+    expect(checked.code).toBe(2);
+    expect(checked.output).toMatch(/^handlingar: /);
+    expectNoStackTrace(checked.output);
+    const out = path.join(tempDir('ut'), 'paket');
+    const built = await capture(['build', dir, '--out', out]);
+    expect(built.code).toBe(2);
+    expectNoStackTrace(built.output);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+// Engine bugs this corpus found, now fixed; each stays as a regression test.
+describe('engine bugs found by the corpus', () => {
+  it('a YAML number -0 is named as typed in the message', () => {
+    const { root } = prepare('amount -0 message', avstamning('-0'));
+    const finding = check(root).findings.find((f) => f.code === 'schema.belopp');
+    expect(finding?.message).toContain('«-0»');
+    expect(finding?.message).not.toContain('decimaler');
+  });
+
+  it('a YAML number too large for öre is said to be too large', () => {
+    const { root } = prepare('amount huge', avstamning('100000000000000000000'));
+    const finding = check(root).findings.find((f) => f.code === 'schema.belopp');
+    expect(finding?.message).toContain('för stort');
+  });
+
+  it('a YAML number with 16 significant digits is read exactly or refused', () => {
+    const { root } = prepare('amount 16 digits', (r) =>
+      edit(r, APPLICATION, 'ansökt: 400 000', 'ansökt: 90071992547409.91'),
+    );
+    const findings = check(root).findings;
+    const refused = findings.some((f) => f.code === 'schema.belopp');
+    const readExactly = findings.some(
+      (f) =>
+        f.code === 'ansökan.finansiering' &&
+        f.found !== undefined &&
+        'amount' in f.found &&
+        f.found.amount === 9_007_199_254_740_991,
+    );
+    expect(refused || readExactly).toBe(true);
+  });
+
+  it('a key __proto__ is an unknown key at its line', () => {
+    const { root, meeting } = prepare('proto key', (r) =>
+      edit(r, APPLICATION, 'typ: individinsats', 'typ: individinsats\n__proto__: x'),
+    );
+    expect(describeFindings(check(root).findings, meeting)).toEqual([`schema.okänd-nyckel ${A}:3`]);
+  });
+});
