@@ -132,7 +132,7 @@ function checkStatedSum(
   }
   checkYears(ctx, stated.per_år, [...at, 'per_år']);
   // With no split below it, a stated split cannot be checked; budget.fördelning-saknas says so.
-  if (Object.keys(lines.byYear).length === 0) return;
+  if (Object.keys(lines.byYear).length === 0 && lines.total !== 0) return;
   for (const [year, value] of Object.entries(stated.per_år ?? {})) {
     ctx.findings.push(
       ...compareAmount(ctx.source, {
