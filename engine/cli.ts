@@ -1,6 +1,6 @@
 // The command line: a thin layer over the library API. All text is Swedish.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DATA, type TemplateKind } from '../schemas/templates.js';
 import { checkTemplateTags } from './render/template.js';
@@ -14,6 +14,7 @@ import { planDocuments } from './derive/documents.js';
 import { meetingFigures } from './derive/figures.js';
 import { applicationSummary, economyTable } from './derive/tables.js';
 import { check, ContentPathError, countBySeverity } from './index.js';
+import { writeJsonSchemas } from './schema-json.js';
 import { DocxFormatError } from './render/zip.js';
 import { RenderError } from './render/docx.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
@@ -253,6 +254,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<insats>', 'insatsens namn')
     .addHelpText('after', '\nExempel:\n  handlingar ny ansökan content/moten/2025-02-13 "Steg för steg – Heby"')
     .action((meeting: string, insats: string) => report(newAnsokan(meeting, insats)));
+
+  program
+    .command('schema')
+    .description('skriv JSON-scheman för editorns YAML-stöd (komplettering och felmarkering)')
+    .requiredOption('--out <mapp>', 'mappen att skriva till, t.ex. schemas/json')
+    .addHelpText('after', '\nExempel:\n  handlingar schema --out schemas/json')
+    .action((options: { out: string }) => {
+      mkdirSync(options.out, { recursive: true });
+      for (const file of writeJsonSchemas(options.out)) io.out(`  ${file}`);
+    });
 
   const templates = program.command('mallar').description('arbeta med Word-mallar');
   templates
