@@ -3,23 +3,14 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DATA, type TemplateKind } from '../schemas/templates.js';
-import { checkTemplateTags } from './render/template.js';
-import { blankApplication, loadForbundOnly } from './output/blank.js';
-import { build, isStructural, TemplateRefusedError } from './output/build.js';
-import { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } from './output/pdf.js';
-import { newAnsokan, newArende, newMeeting } from './output/scaffold.js';
-import { watchBuild } from './output/watch.js';
-import { OutputPathError, writeAtomically } from './output/write.js';
-import { planDocuments } from './derive/documents.js';
-import { meetingFigures } from './derive/figures.js';
-import { applicationSummary, economyTable } from './derive/tables.js';
-import { check, ContentPathError, countBySeverity } from './index.js';
-import { writeJsonSchemas } from './schema-json.js';
-import { DocxFormatError } from './render/zip.js';
-import { RenderError } from './render/docx.js';
+import { UsageError, UserError } from './errors.js';
+import { check, countBySeverity } from './index.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
 import { toJson } from './report/json.js';
 import { formatFinding, formatFindingLine, formatSummary } from './report/text.js';
+
+// Commands other than check load their modules when they run (await import), so that
+// `handlingar check`, which runs on every save and in CI, starts quickly.
 
 export interface Io {
   out: (text: string) => void;
@@ -139,6 +130,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       '\nExempel:\n  handlingar build content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --out /tmp/paket --strict\n\nInnehåll som inte kan läsas stoppar alltid bygget. Fel i avstämningen stoppar bara med --strict.\nSlutkod: 0 paketet skrevs (fynden visas ändå), 1 inget skrevs, 2 kunde inte köras.',
     )
     .action(async (target: string, options: { out?: string; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
+      const { build } = await import('./output/build.js');
+      const { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } = await import('./output/pdf.js');
+      const { watchBuild } = await import('./output/watch.js');
       if (options.watch) {
         const controller = new AbortController();
         process.once('SIGINT', () => controller.abort());
@@ -199,7 +193,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<möte>', 'mötesmappen')
     .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
     .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
-    .action((target: string, options: { ärende?: string }) => {
+    .action(async (target: string, options: { ärende?: string }) => {
+      const { isStructural } = await import('./output/build.js');
+      const { planDocuments } = await import('./derive/documents.js');
+      const { meetingFigures } = await import('./derive/figures.js');
+      const { applicationSummary, economyTable } = await import('./derive/tables.js');
       const result = check(target);
       const meeting = result.meetings[0];
       const structural = result.findings.filter(isStructural);
@@ -239,28 +237,35 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<datum>', 'mötets datum, ÅÅÅÅ-MM-DD')
     .option('--innehåll <mapp>', 'innehållsmappen', 'content')
     .addHelpText('after', '\nExempel:\n  handlingar ny möte 2025-02-13')
-    .action((date: string, options: { innehåll: string }) => report(newMeeting(options.innehåll, date)));
+    .action(async (date: string, options: { innehåll: string }) =>
+      report((await import('./output/scaffold.js')).newMeeting(options.innehåll, date)),
+    );
   scaffold
     .command('ärende')
     .description('skapa en tjänsteskrivelse och sätt den på mötets dagordning')
     .argument('<möte>', 'mötesmappen')
     .argument('<rubrik>', 'ärendets rubrik')
     .addHelpText('after', '\nExempel:\n  handlingar ny ärende content/moten/2025-02-13 "Verksamhetsplan 2026"')
-    .action((meeting: string, rubrik: string) => report(newArende(meeting, rubrik)));
+    .action(async (meeting: string, rubrik: string) =>
+      report((await import('./output/scaffold.js')).newArende(meeting, rubrik)),
+    );
   scaffold
     .command('ansökan')
     .description('skapa en ansökan med tom budget, och dess ärende på dagordningen')
     .argument('<möte>', 'mötesmappen')
     .argument('<insats>', 'insatsens namn')
     .addHelpText('after', '\nExempel:\n  handlingar ny ansökan content/moten/2025-02-13 "Steg för steg – Heby"')
-    .action((meeting: string, insats: string) => report(newAnsokan(meeting, insats)));
+    .action(async (meeting: string, insats: string) =>
+      report((await import('./output/scaffold.js')).newAnsokan(meeting, insats)),
+    );
 
   program
     .command('schema')
     .description('skriv JSON-scheman för editorns YAML-stöd (komplettering och felmarkering)')
     .requiredOption('--out <mapp>', 'mappen att skriva till, t.ex. schemas/json')
     .addHelpText('after', '\nExempel:\n  handlingar schema --out schemas/json')
-    .action((options: { out: string }) => {
+    .action(async (options: { out: string }) => {
+      const { writeJsonSchemas } = await import('./schema-json.js');
       mkdirSync(options.out, { recursive: true });
       for (const file of writeJsonSchemas(options.out)) io.out(`  ${file}`);
     });
@@ -275,17 +280,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'after',
       '\nExempel:\n  handlingar mallar check content/mallar/kallelse.docx\n  handlingar mallar check min-kallelse.docx --slag kallelse',
     )
-    .action((file: string, options: { slag?: TemplateKind }) => {
+    .action(async (file: string, options: { slag?: TemplateKind }) => {
+      const { checkTemplateTags } = await import('./render/template.js');
       const kind = options.slag ?? (path.basename(file, '.docx') as TemplateKind);
       if (!(kind in TEMPLATE_DATA))
-        throw new ContentPathError(
-          `vet inte vilken mall ${file} är; ange --slag (${Object.keys(TEMPLATE_DATA).join(', ')})`,
-        );
+        throw new UsageError(`vet inte vilken mall ${file} är; ange --slag (${Object.keys(TEMPLATE_DATA).join(', ')})`);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
       } catch {
-        throw new ContentPathError(`filen ${file} kan inte läsas`);
+        throw new UsageError(`filen ${file} kan inte läsas`);
       }
       const problems = checkTemplateTags(kind, bytes);
       for (const problem of problems) io.out(`${file}: ${problem}`);
@@ -299,9 +303,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--out <fil>', 'filen att skriva, t.ex. ansokningsmall.docx')
     .option('--innehåll <mapp>', 'innehållsmappen med forbund.yaml', 'content')
     .addHelpText('after', '\nExempel:\n  handlingar ansokningsmall --out ansokningsmall-2026.docx')
-    .action((options: { out: string; innehåll: string }) => {
+    .action(async (options: { out: string; innehåll: string }) => {
+      const { blankApplication, loadForbundOnly } = await import('./output/blank.js');
+      const { writeAtomically } = await import('./output/write.js');
       const forbund = loadForbundOnly(options.innehåll);
-      if (!forbund) throw new ContentPathError(`hittar ingen giltig forbund.yaml i ${options.innehåll}`);
+      if (!forbund) throw new UsageError(`hittar ingen giltig forbund.yaml i ${options.innehåll}`);
       writeAtomically(options.out, blankApplication(forbund, path.resolve(options.innehåll)));
       io.out(`  ${options.out}`);
     });
@@ -332,18 +338,9 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
       io.err(`handlingar: ${translateCommanderError(error)}`);
       return EXIT.unusable;
     }
-    if (
-      error instanceof TemplateRefusedError ||
-      error instanceof RenderError ||
-      error instanceof DocxFormatError ||
-      error instanceof PdfToolError
-    ) {
+    if (error instanceof UserError) {
       io.err(`handlingar: ${error.message}`);
-      return EXIT.findings;
-    }
-    if (error instanceof ContentPathError || error instanceof OutputPathError) {
-      io.err(`handlingar: ${error.message}`);
-      return EXIT.unusable;
+      return error.exitCode;
     }
     // An unexpected failure is a bug in the engine; say so in one line, without a stack trace.
     io.err(`handlingar: internt fel: ${error instanceof Error ? error.message : String(error)}`);

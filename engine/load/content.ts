@@ -20,6 +20,7 @@ import { CODES, type Finding, type FindingCode } from '../findings.js';
 import { locate, type Path, type SourceFile } from './source.js';
 import { validate } from './validate.js';
 import { parseYamlFile } from './yaml.js';
+import { UsageError } from '../errors.js';
 
 export interface Loaded<T> {
   data: T;
@@ -44,7 +45,7 @@ export interface LoadResult {
 }
 
 /** The argument does not name a meeting or a content folder: the command cannot run. */
-export class ContentPathError extends Error {}
+export class ContentPathError extends UsageError {}
 
 const display = (absolute: string) => path.relative(process.cwd(), absolute) || '.';
 

@@ -12,8 +12,9 @@ import { ContentPathError } from '../load/content.js';
 import { renderDocx } from '../render/docx.js';
 import { checkTemplateTags, findTemplate, type Template } from '../render/template.js';
 import { assertOutsideContent, writeAtomically } from './write.js';
+import { UserError } from '../errors.js';
 
-export class TemplateRefusedError extends Error {}
+export class TemplateRefusedError extends UserError {}
 
 export interface BuildOptions {
   outDir?: string;

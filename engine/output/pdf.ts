@@ -23,8 +23,9 @@ import {
 type OutlineEntry = Record<string, PDFObject | PDFArray | string>;
 import { FIXED_DATE } from '../render/zip.js';
 import { writeAtomically } from './write.js';
+import { UserError } from '../errors.js';
 
-export class PdfToolError extends Error {}
+export class PdfToolError extends UserError {}
 
 export const SOFFICE_MISSING =
   'LibreOffice (soffice) saknas, så ingen PDF kan skapas. Installera det med: sudo apt-get install libreoffice-writer-nogui';

@@ -3,8 +3,9 @@
 // ever written inside the content folder.
 import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 
-export class OutputPathError extends Error {}
+export class OutputPathError extends UsageError {}
 
 function realOrResolved(target: string): string {
   try {

@@ -5,8 +5,9 @@ import PizZip from 'pizzip';
 import { ensureNumbering } from './numbering.js';
 import { numberingInstancesXml } from './richtext.js';
 import { deterministicZip } from './zip.js';
+import { UserError } from '../errors.js';
 
-export class RenderError extends Error {}
+export class RenderError extends UserError {}
 
 /** Renders one document. A tag without a value is an error, never a blank or "undefined". */
 export function renderDocx(templateBytes: Uint8Array, data: object, numberedLists: number): Buffer {

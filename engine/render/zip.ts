@@ -2,13 +2,14 @@
 // writing one deterministically (fixed entry dates, fixed order), so that the same content
 // always gives the same bytes.
 import PizZip from 'pizzip';
+import { UserError } from '../errors.js';
 
 /** Every entry gets this date; any fixed date works, this one is easy to recognise. */
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 /** Refuse archives that would unpack to more than this (zip bombs). */
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
-export class DocxFormatError extends Error {}
+export class DocxFormatError extends UserError {}
 
 /** Opens a .docx, refusing what is not a zip, lacks word/document.xml or unpacks too large. */
 export function openDocx(bytes: Uint8Array): PizZip {
