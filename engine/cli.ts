@@ -2,9 +2,10 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEMPLATE_DATA, type TemplateKind } from '../schemas/templates.js';
+import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
 import { UsageError, UserError } from './errors.js';
 import { check, countBySeverity } from './index.js';
+import { locate } from './load/source.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
 import { toJson } from './report/json.js';
 import { formatFinding, formatFindingLine, formatSummary } from './report/text.js';
@@ -40,21 +41,34 @@ class SwedishHelp extends Help {
   }
 }
 
+/** Commander's errors in Swedish: its own messages are English, with the flag or value quoted. */
 function translateCommanderError(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  const quoted = [...error.message.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+  const [first = '', second = ''] = quoted;
+  const help = 'se handlingar --help';
   switch (error.code) {
     case 'commander.unknownOption':
-      return `okänd flagga ${quoted ?? ''}; se handlingar --help`;
+      return `okänd flagga ${first}; ${help}`;
     case 'commander.unknownCommand':
-      return `okänt kommando ${quoted ?? ''}; se handlingar --help`;
+      return `okänt kommando ${first}; ${help}`;
     case 'commander.missingArgument':
-      return `argumentet ${quoted ?? ''} saknas; se handlingar --help`;
-    case 'commander.invalidArgument':
-      return `ogiltigt värde: ${error.message.replace(/^error: /, '')}`;
+      return `argumentet ${first} saknas; ${help}`;
+    case 'commander.optionMissingArgument':
+      return `flaggan ${first} behöver ett värde; ${help}`;
+    case 'commander.missingMandatoryOptionValue':
+      return `flaggan ${first} måste anges; ${help}`;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(error.message)?.[1];
+      return choices
+        ? `ogiltigt värde ${second ? `«${second}» ` : ''}för ${first}; välj ett av: ${choices}`
+        : `ogiltigt värde för ${first}; ${help}`;
+    }
     case 'commander.excessArguments':
-      return 'för många argument; se handlingar --help';
+      return `för många argument; ${help}`;
+    case 'commander.conflictingOption':
+      return `flaggorna ${first} och ${second} kan inte användas tillsammans`;
     default:
-      return error.message.replace(/^error: /, '');
+      return `kommandot kunde inte tolkas; ${help}`;
   }
 }
 
@@ -68,6 +82,14 @@ class SwedishCommand extends Command {
   }
 }
 
+/** What a build under --watch wrote: every document when all were, else each by name. */
+function rebuiltSummary(result: { rendered: string[]; written: string[] }): string {
+  const names = result.rendered.map((file) => path.basename(file));
+  if (names.length === 0) return `inget dokument ändrades (${result.written.length} oförändrade)`;
+  if (names.length === result.written.length) return `alla ${names.length} dokument byggda`;
+  return `${names.length} av ${result.written.length} dokument byggda om: ${names.join(', ')}`;
+}
+
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new SwedishCommand('handlingar')
     .description('Kontrollerar och sammanställer handlingarna till samordningsförbundets styrelsemöten.')
@@ -75,7 +97,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
     .addHelpText(
       'after',
-      '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --pdf\n  handlingar ny ärende content/moten/2025-02-13 "Verksamhetsplan 2026"\n\nVarje felkod förklaras i README.md#kontroller; varje fynd visar länken till sin kod.',
+      '\nExempel:\n  handlingar init styrelsehandlingar\n  handlingar check content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --pdf\n  handlingar ny ärende content/moten/2025-02-13 "Verksamhetsplan 2026"\n\nVarje felkod förklaras i README.md#kontroller; varje fynd visar länken till sin kod.',
     )
     .exitOverride()
     .configureOutput({
@@ -124,80 +146,89 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <mapp>', 'utdatamapp (standard: out/<datum>)')
     .option('--strict', 'skriv inget om kontrollen hittar fel')
     .option('--pdf', 'slå också ihop allt till ett PDF-paket, handlingar-<datum>.pdf (kräver LibreOffice)')
+    .option('--html', 'skriv också varje dokument som en tillgänglig webbsida (<namn>.html)')
     .option('--watch', 'bygg om när innehållet ändras (bara de dokument som ändrats); avsluta med Ctrl+C')
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar build content/moten/2024-09-12\n  handlingar build content/moten/2024-09-12 --out /tmp/paket --strict\n\nInnehåll som inte kan läsas stoppar alltid bygget. Fel i avstämningen stoppar bara med --strict.\nSlutkod: 0 paketet skrevs (fynden visas ändå), 1 inget skrevs, 2 kunde inte köras.',
     )
-    .action(async (target: string, options: { out?: string; strict?: boolean; pdf?: boolean; watch?: boolean }) => {
-      const { build } = await import('./output/build.js');
-      const { buildPacket, hasSoffice, PdfToolError, SOFFICE_MISSING } = await import('./output/pdf.js');
-      const { watchBuild } = await import('./output/watch.js');
-      if (options.watch) {
-        const controller = new AbortController();
-        process.once('SIGINT', () => controller.abort());
-        await watchBuild(target, {
+    .action(
+      async (
+        target: string,
+        options: { out?: string; strict?: boolean; pdf?: boolean; html?: boolean; watch?: boolean },
+      ) => {
+        const { build } = await import('./output/build.js');
+        const { assertPdfTools, buildPacket } = await import('./output/pdf.js');
+        const { watchBuild } = await import('./output/watch.js');
+        if (options.watch) {
+          const controller = new AbortController();
+          process.once('SIGINT', () => controller.abort());
+          await watchBuild(target, {
+            outDir: options.out,
+            strict: options.strict,
+            signal: controller.signal,
+            onBuild: (result, ms, changed) => {
+              const summary = countBySeverity(result.check.findings);
+              for (const finding of result.check.findings) io.out(formatFindingLine(finding));
+              if (changed.length > 0) io.out(`ändrat: ${changed.join(', ')}`);
+              io.out(
+                result.stopped
+                  ? `inget skrevs: ${result.stopped}; väntar på ändringar …`
+                  : `${rebuiltSummary(result)} – ${summary.errors} fel, ${summary.warnings} varningar – ${Math.round(ms)} ms; väntar på ändringar …`,
+              );
+            },
+            onError: (error) => io.err(`handlingar: ${error instanceof Error ? error.message : String(error)}`),
+          });
+          return;
+        }
+        const started = performance.now();
+        if (options.pdf) assertPdfTools();
+        const result = build(target, {
           outDir: options.out,
           strict: options.strict,
-          signal: controller.signal,
-          onBuild: (result, ms) => {
-            const summary = countBySeverity(result.check.findings);
-            for (const finding of result.check.findings) io.out(formatFindingLine(finding));
-            const names = result.rendered.map((file) => path.basename(file));
-            io.out(
-              result.stopped
-                ? `inget skrevs: ${result.stopped}`
-                : `${names.length} av ${result.written.length} dokument byggda${names.length && names.length < 6 ? ` (${names.join(', ')})` : ''} – ${summary.errors} fel, ${summary.warnings} varningar – ${Math.round(ms)} ms; väntar på ändringar …`,
-            );
-          },
-          onError: (error) => io.err(`handlingar: ${error instanceof Error ? error.message : String(error)}`),
+          html: options.html,
+          onDocument: (file, document) => io.out(`  ${path.basename(file).padEnd(58)} ${document.title}`),
         });
-        return;
-      }
-      const started = performance.now();
-      if (options.pdf && !hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
-      const result = build(target, {
-        outDir: options.out,
-        strict: options.strict,
-        onDocument: (file, document) => io.out(`  ${path.basename(file).padEnd(58)} ${document.title}`),
-      });
-      const summary = countBySeverity(result.check.findings);
-      for (const finding of result.check.findings) io.out(formatFindingLine(finding));
-      if (result.stopped) {
-        io.err(`handlingar: inget skrevs: ${result.stopped}; se fynden ovan`);
-        setExit(EXIT.findings);
-        return;
-      }
-      let packet = '';
-      if (options.pdf) {
+        const summary = countBySeverity(result.check.findings);
+        for (const finding of result.check.findings) io.out(formatFindingLine(finding));
+        if (result.stopped) {
+          io.err(`handlingar: inget skrevs: ${result.stopped}; se fynden ovan`);
+          setExit(EXIT.findings);
+          return;
+        }
+        let packet = '';
+        if (options.pdf) {
+          io.out(
+            `Konverterar ${result.written.filter((f) => f.endsWith('.docx')).length} dokument till PDF med LibreOffice …`,
+          );
+          const { model } = result.check.meetings[0]!;
+          const mote = model.mote!.data;
+          const forbund = model.forbund!.data.namn;
+          const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
+          const metadata = { title, author: forbund, date: mote.datum, subject: `${mote.organ}, ${forbund}` };
+          const { file, pages, warnings } = await buildPacket(result.documents, result.outDir!, metadata, (converted) =>
+            io.out(`  pdf  ${path.basename(converted)}`),
+          );
+          for (const warning of warnings) io.err(warning);
+          packet = `, ${file} (${pages} sidor)`;
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
         io.out(
-          `Konverterar ${result.written.filter((f) => f.endsWith('.docx')).length} dokument till PDF med LibreOffice …`,
+          `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
         );
-        const mote = result.check.meetings[0]!.mote!.data;
-        const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
-        const { file, pages } = await buildPacket(result.documents, result.outDir!, mote.datum, title, (converted) =>
-          io.out(`  pdf  ${path.basename(converted)}`),
-        );
-        packet = `, ${file} (${pages} sidor)`;
-      }
-      const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
-      io.out(
-        `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
-      );
-      setExit(EXIT.ok);
-    });
+        setExit(EXIT.ok);
+      },
+    );
 
   program
     .command('data')
-    .description('visa som JSON exakt de data varje mall får (för den som skriver en egen mall)')
+    .description('visa dokumentmodellen som JSON: de data varje dokument och mall får, och de härledda siffrorna')
     .argument('<möte>', 'mötesmappen')
     .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
     .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
     .action(async (target: string, options: { ärende?: string }) => {
       const { isStructural } = await import('./output/build.js');
-      const { planDocuments } = await import('./derive/documents.js');
-      const { meetingFigures } = await import('./derive/figures.js');
-      const { applicationSummary, economyTable } = await import('./derive/tables.js');
+      const { KALLELSE_PACKET, planProduct } = await import('./documents/packet.js');
       const result = check(target);
       const meeting = result.meetings[0];
       const structural = result.findings.filter(isStructural);
@@ -208,21 +239,46 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       const prefix = options.ärende === undefined ? '' : options.ärende.padStart(2, '0');
-      const documents = planDocuments(meeting)
+      const documents = planProduct(KALLELSE_PACKET, meeting)
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
-        .map(({ name, kind, title, data }) => ({ dokument: name, mall: kind, titel: title, data }));
-      // The derived figures and tables with their sources, so every figure can be traced.
-      const summary = applicationSummary(meeting);
-      const kronor = (ore: number) => ore / 100;
+        .map(({ name, kind, title, bilaga, orientation, data }) => ({
+          dokument: name,
+          slag: kind,
+          titel: title,
+          ...(bilaga ? { bilaga } : {}),
+          orientering: orientation,
+          data,
+        }));
+      // The derived figures and tables with their sources, so every figure can be traced;
+      // amounts as the model holds them: öre with a unit.
+      const { derived } = meeting;
+      const kronor = (ore: number) => ({ type: 'amount', ore, unit: 'kr' });
+      const { summary, economy } = derived;
       const härlett = {
-        siffror: meetingFigures(meeting),
+        siffror: Object.fromEntries(derived.figures),
         sammanställning: {
-          rader: summary.rows.map((row) => ({ ...row, sökt: kronor(row.sökt), beviljat: kronor(row.beviljat) })),
+          rader: summary.rows.map(({ slug, ansokan, decision }) => ({
+            ärende: slug,
+            insats: ansokan.data.insats,
+            källa: `${ansokan.source.file}:${locate(ansokan.source, ['budget', 'rekvirera']).line}`,
+            period: { från: decision.från, till: decision.till },
+            sökt: kronor(decision.sökt),
+            justeringar: kronor(decision.justeringar),
+            beviljat: kronor(decision.beviljat),
+          })),
           sökt: kronor(summary.sökt),
           justeringar: kronor(summary.justeringar),
           beviljat: kronor(summary.beviljat),
         },
-        ekonomisk_information_tkr: economyTable(meeting),
+        ekonomisk_information: economy && {
+          kolumner: economy.columns,
+          rader: economy.rows.map(({ label, values, kind, källa }) => ({
+            rad: label,
+            slag: kind,
+            källa,
+            värden: values.map((ore) => (ore === null ? null : { type: 'amount', ore, unit: 'tkr' })),
+          })),
+        },
       };
       io.out(JSON.stringify({ dokument: documents, härlett }, null, 2));
     });
@@ -260,6 +316,23 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
+    .command('init')
+    .description('lägg upp ett förbunds innehållsrepo: package.json, content/, VS Code, CI och .gitignore')
+    .argument('<mapp>', 'repots mapp (skapas om den inte finns; befintliga filer skrivs aldrig över)')
+    .option('--paket <källa>', 'varifrån npm installerar handlingar (standard: git-adressen i README:s CI-exempel)')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar init styrelsehandlingar\n  handlingar init . --paket "git+https://git.example.org/forbundet/handlingar.git#v0.2.0"',
+    )
+    .action(async (dir: string, options: { paket?: string }) => {
+      const { initRepository } = await import('./output/init.js');
+      report(initRepository(dir, options.paket));
+      io.out(
+        `Nästa steg: cd ${dir} && npm install, öppna mappen i VS Code (installera det rekommenderade YAML-tillägget), fyll i content/forbund.yaml och skapa ett möte med npx handlingar ny möte <datum>.`,
+      );
+    });
+
+  program
     .command('schema')
     .description('skriv JSON-scheman för editorns YAML-stöd (komplettering och felmarkering)')
     .requiredOption('--out <mapp>', 'mappen att skriva till, t.ex. schemas/json')
@@ -275,16 +348,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('check')
     .description('pröva en egen mall: varje tagg måste finnas i de data mallen får')
     .argument('<fil>', 'mallen, t.ex. content/mallar/kallelse.docx')
-    .addOption(new Option('--slag <slag>', 'mallens slag (standard: filens namn)').choices(Object.keys(TEMPLATE_DATA)))
+    .addOption(new Option('--slag <slag>', 'mallens slag (standard: filens namn)').choices(Object.keys(DOCUMENT_DATA)))
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar mallar check content/mallar/kallelse.docx\n  handlingar mallar check min-kallelse.docx --slag kallelse',
     )
-    .action(async (file: string, options: { slag?: TemplateKind }) => {
-      const { checkTemplateTags } = await import('./render/template.js');
-      const kind = options.slag ?? (path.basename(file, '.docx') as TemplateKind);
-      if (!(kind in TEMPLATE_DATA))
-        throw new UsageError(`vet inte vilken mall ${file} är; ange --slag (${Object.keys(TEMPLATE_DATA).join(', ')})`);
+    .action(async (file: string, options: { slag?: DocumentKindName }) => {
+      const { checkTemplateTags } = await import('./writers/docx/template.js');
+      const kind = options.slag ?? (path.basename(file, '.docx') as DocumentKindName);
+      if (!(kind in DOCUMENT_DATA))
+        throw new UsageError(`vet inte vilken mall ${file} är; ange --slag (${Object.keys(DOCUMENT_DATA).join(', ')})`);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);

@@ -1,5 +1,7 @@
-// The findings every stage reports: one shape, one registry of stable codes.
-import type { SourcePosition } from './load/source.js';
+// The findings every stage reports: one shape, one registry of stable codes, one way to make
+// one (`finding`), and the Result that carries a stage's value together with its findings.
+import type { Unit } from './money.js';
+import { locate, type Path, type SourceFile, type SourcePosition } from './load/source.js';
 
 export type Severity = 'fel' | 'varning';
 
@@ -7,7 +9,7 @@ export type Severity = 'fel' | 'varning';
  * A figure in a finding: an amount in öre (shown in tkr when the table it comes from is in
  * tkr), a percentage in hundredths, or plain text.
  */
-export type Figure = { amount: number; unit?: 'kr' | 'tkr' } | { percent: number } | { text: string };
+export type Figure = { amount: number; unit?: Unit } | { percent: number } | { text: string };
 
 export interface Finding extends SourcePosition {
   code: FindingCode;
@@ -46,6 +48,10 @@ export const CODES = {
   'schema.datum': { severity: 'fel', example: '`till: 2025-06-31` (datumet finns inte)' },
   'schema.procent': { severity: 'fel', example: '`tjänst: åttiofem`' },
   'schema.år': { severity: 'fel', example: '`per_år: { år1: 510 000 }` där årtal väntas' },
+  'schema.fyll-i': {
+    severity: 'fel',
+    example: '`plats: FYLL I` eller `# FYLL I` kvar från `handlingar ny`; stoppar bygget',
+  },
   'ref.ärende-saknas': { severity: 'fel', example: 'dagordningen pekar på `arenden/vaxtkraf.yaml` som inte finns' },
   'ref.ansökan-saknas': {
     severity: 'fel',
@@ -59,6 +65,7 @@ export const CODES = {
   'ref.oanvänd': { severity: 'varning', example: 'en ansökan eller ett ärende som ingen punkt på dagordningen når' },
   'dagordning.nummer': { severity: 'fel', example: 'punkterna 4, 5, 5, 7: ett nummer dubbelt och ett saknas' },
   'dagordning.punkt': { severity: 'fel', example: 'en punkt med både `ärende:` och `rubrik:`, eller med ingetdera' },
+  'dagordning.dubblett': { severity: 'fel', example: 'samma ärende två gånger på dagordningen' },
   'dagordning.handling': { severity: 'fel', example: '`handling: bilaga 5–5.2` när ärende 5 bara har bilaga 5.1' },
   'person.föredragande': { severity: 'fel', example: 'en föredragande som inte finns i kansliet' },
   'person.undertecknare': { severity: 'fel', example: 'en tjänsteskrivelse undertecknad av någon utanför kansliet' },
@@ -67,6 +74,18 @@ export const CODES = {
     example: 'en föreslagen justerare som inte är ledamot eller ersättare i styrelsen',
   },
   'person.förhinder': { severity: 'fel', example: 'anmälan om förhinder till någon utanför kansliet' },
+  'möte.uppgift-saknas': {
+    severity: 'fel',
+    example: 'en mote.yaml utan plats: mötet kontrolleras, men kallelsen skrivs inte förrän platsen finns',
+  },
+  'ansökan.avsnitt-saknas': {
+    severity: 'fel',
+    example: 'en ansökan utan `syfte` när förbundets ansökningsformulär har syftet som obligatoriskt',
+  },
+  'ref.organisation-okänd': {
+    severity: 'fel',
+    example: 'insatsägaren «Hebyy kommun», som varken är en medlem eller en extern part (menade du Heby kommun?)',
+  },
   'ärende.beslutsorgan': {
     severity: 'varning',
     example: '«Arbetsutskottet föreslås» i en handling till förbundsstyrelsen',
@@ -96,6 +115,14 @@ export const CODES = {
     severity: 'fel',
     example: 'budgetsammanställningens rad för en part som skiljer sig från den detaljerade budgeten',
   },
+  'ansökan.dubblett': {
+    severity: 'fel',
+    example: 'två ansökningar för insatsen «Växtkraft – Enköping», t.ex. en kopierad fil vars insats inte bytts',
+  },
+  'ansökan.kopierad-budget': {
+    severity: 'varning',
+    example: 'en ansökan vars budget är rad för rad densamma som en annan ansökans',
+  },
   'ansökan.finansiering': {
     severity: 'fel',
     example: '«Ansökt belopp» i ansökan som skiljer sig från budgetens summa',
@@ -104,6 +131,20 @@ export const CODES = {
   'beslut.belopp': {
     severity: 'fel',
     example: 'beslut om 6 984 000 kr när sökt 8 315 500 − justering 1 332 000 = 6 983 500',
+  },
+  'beslut.överskrider': {
+    severity: 'fel',
+    example:
+      'ett beslut om 700 000 kr när ansökan efter justeringar ger 650 000, eller en period som slutar efter ansökans',
+  },
+  'budget.fördelat-efter-dagar': {
+    severity: 'varning',
+    example:
+      'förbundets del av finansieringen angiven bara för 2025 i en insats 2025–2027: resten fördelas efter dagar',
+  },
+  'budget.finansiering': {
+    severity: 'fel',
+    example: 'en finansieringsplan på 28,2 mkr för en insats som kostar 28,4 mkr enligt sina rader',
   },
   'beslut.att-sats': {
     severity: 'fel',
@@ -121,8 +162,8 @@ export const CODES = {
 
 export type FindingCode = keyof typeof CODES;
 
-export const amountFigure = (ore: number, unit?: 'kr' | 'tkr'): Figure =>
-  unit === 'tkr' ? { amount: ore, unit } : { amount: ore };
+export const amountFigure = (ore: number, unit?: Unit): Figure =>
+  unit && unit !== 'kr' ? { amount: ore, unit } : { amount: ore };
 export const textFigure = (text: string): Figure => ({ text });
 export const percentFigure = (hundredths: number): Figure => ({ percent: hundredths });
 
@@ -137,3 +178,45 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
 }
+
+/** What a finding may carry besides its code, place and message. */
+export interface FindingExtra {
+  expected?: Figure;
+  found?: Figure;
+  hint?: string;
+  /** Point at the key rather than its value (for a wrong year key, say). */
+  onKey?: boolean;
+}
+
+/** The one way to make a finding: a code, the value it is about (file and path), and what is wrong. */
+export function finding(
+  code: FindingCode,
+  source: SourceFile,
+  at: Path,
+  message: string,
+  extra: FindingExtra = {},
+): Finding {
+  const { onKey, ...rest } = extra;
+  return findingAt(code, locate(source, at, onKey), message, rest);
+}
+
+/** A finding at a known position, for problems found before a file has paths (unreadable, bad YAML). */
+export function findingAt(
+  code: FindingCode,
+  position: SourcePosition,
+  message: string,
+  extra: Omit<FindingExtra, 'onKey'> = {},
+): Finding {
+  return { code, severity: CODES[code].severity, ...position, message, ...extra };
+}
+
+/**
+ * What every stage returns: its value and the findings it made on the way (as mammoth's
+ * Result does), so that no stage drops a finding and later stages never guess at a value.
+ */
+export interface Result<T> {
+  value: T;
+  findings: readonly Finding[];
+}
+
+export const result = <T>(value: T, findings: readonly Finding[] = []): Result<T> => ({ value, findings });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hundredthsToOre } from '../engine/money.js';
 import {
   amount,
   isoDate,
@@ -63,18 +64,32 @@ export const summaryRow = strictObject({
   totalt: amount.optional(),
 });
 
+/** Who pays: the förbund itself, a member, or an organisation outside the membership. */
+export const financier = strictObject({
+  namn: text,
+  slag: z.enum(['förbundet', 'medlem', 'extern']),
+  belopp: nonNegativeAmount,
+  /** The amounts stated for some or all years; a year left out is not decided by anyone. */
+  per_år: perYear.optional(),
+  anmärkning: text.optional(),
+});
+
+const emptyPart = { lön: { rader: [] }, lokal: { rader: [] }, övrigt: { rader: [] } };
+
 const budgetFields = strictObject({
-  /** The unit the applicant used; tkr budgets are kept in tkr in the file. */
-  enhet: z.enum(['kr', 'tkr']).default('kr'),
+  /** The unit the applicant used: amounts stay in it in the file and are read exactly. */
+  enhet: z.enum(['kr', 'tkr', 'mkr']).default('kr'),
   /** The party columns in order; the first is the huvudinsatsägare. */
   parter: z.array(text).min(1),
-  rekvirera: budgetPart,
+  rekvirera: budgetPart.default(emptyPart),
   egenfinansiering: budgetPart.optional(),
   total: statedSum.optional(),
   sammanställning: strictObject({
     parter: z.record(text, summaryRow).default({}),
     summa: summaryRow.optional(),
   }).optional(),
+  /** The financing plan: who pays how much. The förbund's row is what the decision is about. */
+  finansiärer: z.array(financier).optional(),
 });
 
 type BudgetFields = z.output<typeof budgetFields>;
@@ -82,7 +97,8 @@ type BudgetFields = z.output<typeof budgetFields>;
 /** Scales every amount of a budget typed in tkr to öre of kronor, so later stages see one unit. */
 function toKronor(budget: BudgetFields): BudgetFields {
   if (budget.enhet === 'kr') return budget;
-  const k = (ore: number) => ore * 1000;
+  // Parsed as if in kronor, an amount's öre are its hundredths of the budget's unit.
+  const k = (hundredths: number) => hundredthsToOre(hundredths, budget.enhet);
   const map = (record: Record<string, number>) =>
     Object.fromEntries(Object.entries(record).map(([key, v]) => [key, k(v)]));
   const sum = (s: StatedSum | undefined): StatedSum | undefined =>
@@ -120,6 +136,7 @@ function toKronor(budget: BudgetFields): BudgetFields {
     rekvirera: part(budget.rekvirera),
     egenfinansiering: budget.egenfinansiering && part(budget.egenfinansiering),
     total: sum(budget.total),
+    finansiärer: budget.finansiärer?.map((f) => ({ ...f, belopp: k(f.belopp), per_år: f.per_år && map(f.per_år) })),
     sammanställning: budget.sammanställning && {
       parter: Object.fromEntries(Object.entries(budget.sammanställning.parter).map(([key, r]) => [key, row(r)])),
       summa: budget.sammanställning.summa && row(budget.sammanställning.summa),
@@ -137,6 +154,15 @@ export const signature = strictObject({
   kontaktperson: text.optional(),
 });
 
+/** Figures the applicant typed in the form itself; checked against the budget. */
+export const formFigures = strictObject({
+  /** In tkr or mkr, the figures are taken as rounded to whole units when they are checked. */
+  enhet: z.enum(['kr', 'tkr', 'mkr']).default('kr'),
+  ansökt: nonNegativeAmount.optional(),
+  egenfinansiering: nonNegativeAmount.optional(),
+  total: nonNegativeAmount.optional(),
+});
+
 export const ansokanSchema = strictObject({
   insats: text,
   typ: z.enum(['individinsats', 'strukturinsats']),
@@ -152,24 +178,31 @@ export const ansokanSchema = strictObject({
   sista_intag: isoDate.optional(),
   deltagare_per_år: z.number().int().positive().optional(),
   bakgrund: richText.optional(),
-  syfte: richText,
-  mål: strictObject({ effektmål: richText, resultatmål: z.array(richText).default([]) }),
+  syfte: richText.optional(),
+  mål: strictObject({ effektmål: richText, resultatmål: z.array(richText).default([]) }).optional(),
   metoder: richText.optional(),
   samverkan: richText.optional(),
   uppföljning: richText.optional(),
   spridning: richText.optional(),
-  lokusgrupp: strictObject({ diskuterad: z.boolean(), hur: richText.optional() }),
-  /** Figures the applicant typed in the form itself; checked against the budget. */
-  finansiering: strictObject({
-    /** In tkr, the figures are taken as rounded to whole tkr when they are checked. */
-    enhet: z.enum(['kr', 'tkr']).default('kr'),
-    ansökt: nonNegativeAmount.optional(),
-    egenfinansiering: nonNegativeAmount.optional(),
-    total: nonNegativeAmount.optional(),
-  }).optional(),
+  /** Whether the ansökan was discussed in the förbund's local group (grupper.lokal in forbund.yaml). */
+  lokal_grupp: strictObject({ diskuterad: z.boolean(), hur: richText.optional() }).optional(),
+  finansiering: formFigures.optional(),
   underskrifter: z.array(signature).default([]),
   budget: budgetSchema,
 });
 
 export type Ansokan = z.output<typeof ansokanSchema>;
 export type Budget = z.output<typeof budgetSchema>;
+export type Financier = z.output<typeof financier>;
+
+/**
+ * What the budget's checks need of an ansökan. When the rest of a file is wrong, these parts
+ * are still read (and checked) on their own, so that one mistake does not hide the others.
+ */
+export const ansokanBudgetSchema = z.looseObject({
+  period: period,
+  budget: budgetSchema,
+  finansiering: formFigures.optional(),
+});
+
+export type AnsokanBudget = z.output<typeof ansokanBudgetSchema>;

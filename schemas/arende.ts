@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, nonNegativeAmount, perYear, period, richText, slug, strictObject, text } from './primitives.js';
+import {
+  isoDate,
+  nonNegativeAmount,
+  percent,
+  perYear,
+  period,
+  richText,
+  slug,
+  strictObject,
+  text,
+} from './primitives.js';
 
 export const adjustment = strictObject({
   /** The amount removed from the application, in kronor. */
@@ -33,10 +43,25 @@ export const arendeSchema = strictObject({
     ersätt_standard: z.boolean().default(false),
   }).optional(),
   /**
-   * Derived from the ansökan and the justeringar; leave it out. When a person has typed it
-   * anyway (as in an older tjänsteskrivelse), it is checked against what the engine derives.
+   * The decision, where it is not simply the ansökan less the justeringar. Left out, it is
+   * derived. A typed amount or period equal to the derived one is checked as a copy; a board
+   * that grants less or for a shorter time says so with `delvis` (the reason), and the
+   * att-satser then follow what was decided. A decision never exceeds what was applied for.
    */
-  beslut: strictObject({ period: period, belopp: nonNegativeAmount }).optional(),
+  beslut: strictObject({
+    belopp: nonNegativeAmount.optional(),
+    period: period.optional(),
+    /** A yearly cap: «högst 300 000 kr per år». */
+    högst_per_år: nonNegativeAmount.optional(),
+    /** The decided amounts per year, where the board stated them. */
+    per_år: perYear.optional(),
+    /** The förbund's share of a joint financing, as the decision states it. */
+    andel: percent.optional(),
+    /** Why the board grants less or for a shorter time than the ansökan (a partial grant). */
+    delvis: text.optional(),
+    /** Conditions of the decision, as further att-satser. */
+    villkor: z.array(richText).default([]),
+  }).optional(),
   justeringar: z.array(adjustment).default([]),
   ärendet: richText.optional(),
   /** A table the engine derives and shows after the text: the meeting's ansökningar, or the förbund's economy. */

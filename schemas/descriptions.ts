@@ -1,6 +1,22 @@
 // Swedish descriptions of every content field, for the YAML language server's hover and
 // completion. Kept by field name: a name means the same thing wherever it occurs.
 export const FIELD_DESCRIPTIONS: Record<string, string> = {
+  högst_per_år: 'Beslutets tak per år, t.ex. 300 000 (kr): «dock högst … kronor per år».',
+  andel: 'Förbundets andel av en gemensam finansiering, t.ex. 25 %; står i att-satsen.',
+  delvis: 'Skälet när styrelsen beviljar mindre eller kortare än ansökan (ett delvis beviljande).',
+  slag: 'Slag: för en finansiär förbundet, medlem eller extern; för en ekonomikolumn budget, prognos, utfall, plan eller preliminärt.',
+  finansiärer:
+    'Finansieringsplanen: vem som betalar hur mycket (förbundet, en medlem eller en extern finansiär). Förbundets rad är det beslutet gäller.',
+  obligatorisk: 'true om en ansökan måste ha avsnittet.',
+  fält: 'Avsnittets fält i ansökan: bakgrund, syfte, mål, metoder, samverkan, uppföljning eller spridning.',
+  styrgrupp: 'Vad förbundet kallar insatsernas styrgrupp.',
+  representerar: 'Den medlemsorganisation personen sitter för (ett namn i medlemmar).',
+  adjungerade: 'Adjungerade till styrelsen: närvarande utan rösträtt.',
+  ansökningsformulär: 'Förbundets ansökningsformulär: textavsnitten i ordning, med rubrik och om de är obligatoriska.',
+  grupper:
+    'Förbundets egna grupper, som handlingarna nämner dem: lokal_grupp och styrgrupp. En grupp förbundet inte har utelämnas.',
+  externa_parter:
+    'Organisationer utanför medlemmarna som kan äga, delta i eller finansiera en insats, t.ex. ESF-rådet eller ett annat förbund.',
   anmärkning: 'Anmärkning på raden, t.ex. «ej angivet».',
   ansökan: 'Ansökan som ärendet avgör: filnamnet i ansokningar/ utan .yaml.',
   ansökningstyp: 'ny, förlängning (FL) eller tillägg (TL).',
@@ -11,7 +27,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   bedömning: 'Kansliets bedömning (Markdown). Siffror kan skrivas som {{namn}}.',
   belopp: 'Belopp i kronor (eller i budgetens enhet): 8 260 000 eller "1 427 333,33"; per part som { part: belopp }.',
   beskrivning: 'Beskrivning av målgruppen (Markdown).',
-  beslut: 'Härleds (sökt − justeringar); utelämna. Om det ändå skrivs kontrolleras det.',
+  beslut:
+    'Beslutet. Utelämnat härleds det (sökt − justeringar, ansökans period). Skrivs belopp eller period av kontrolleras de; ett mindre eller kortare beslut skriver skälet i delvis. Ett beslut får aldrig överskrida ansökan.',
   beslutsutrymme: 'Kvarvarande beslutsutrymme per kolumn (tkr); kontrolleras.',
   beviljade: 'Beviljade samverkansinsatser, en rad per insats (tkr per kolumn).',
   bilagor: 'Ärendets övriga bilagor: text skriven här eller en .docx/.pdf-fil.',
@@ -44,12 +61,14 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   justering: 'Justering av protokollet: justerare och datum.',
   justeringar: 'Kansliets justeringar av det sökta beloppet.',
   kansli: 'Förbundets kansli med roller.',
-  kolumner: 'Tabellens kolumner: rubrik, år och slag (budget, prognos, preliminärt).',
+  kolumner:
+    'Tabellens kolumner: rubrik, år, slag (budget, prognos, utfall, plan, preliminärt) och valfritt eget ingående överskott.',
   kontaktperson: 'Kontaktperson hos parten.',
   kortnamn: 'Korta namn som budgetar och tabeller använder, t.ex. AF, FK.',
   kostnader: 'Förbundets kostnader utom samverkansinsatser (tkr per kolumn).',
   lokal: 'Lokalkostnader.',
-  lokusgrupp: 'Om ansökan har diskuterats i den lokala utvecklingsgruppen.',
+  lokal_grupp:
+    'Förbundets lokala grupp (t.ex. lokusgruppen): i forbund.yaml dess namn och rubrik, i en ansökan om den diskuterats där och hur.',
   lön: 'Lönekostnader inklusive PO-påslag.',
   medlemmar: 'Förbundets medlemmar.',
   metoder: 'Metoder och aktiviteter (Markdown).',
@@ -81,7 +100,6 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   samverkansparter: 'Samverkansparter, medlemmar i förbundet.',
   sista_intag: 'Sista dag för intag av deltagare (ÅÅÅÅ-MM-DD).',
   skäl: 'Skälet till justeringen.',
-  slag: 'Kolumnens slag: budget, prognos eller preliminärt.',
   spridning: 'Hur resultaten sprids (Markdown).',
   styrelse: 'Förbundsstyrelsen: ordinarie ledamöter och ersättare.',
   summa: 'Summa som den sökande skrev; kontrolleras mot delarna.',

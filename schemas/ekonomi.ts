@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { hundredthsToOre } from '../engine/money.js';
 import { amount, isoDate, strictObject, text } from './primitives.js';
 
 /** An amount typed in tkr, kept as öre of kronor like every other amount. */
-const tkr = amount.transform((ore) => ore * 1000);
+const tkr = amount.transform((hundredths) => hundredthsToOre(hundredths, 'tkr'));
 /** One value per column of the table; ~ (null) where the seed's cell is empty. */
 const row = z.array(tkr.nullable());
 
@@ -16,7 +17,15 @@ export const ekonomiSchema = strictObject({
   /** The reserve fund, not counted in the result. */
   reservfond: tkr.optional(),
   kolumner: z
-    .array(strictObject({ rubrik: text, år: z.number().int(), slag: z.enum(['budget', 'prognos', 'preliminärt']) }))
+    .array(
+      strictObject({
+        rubrik: text,
+        år: z.number().int(),
+        slag: z.enum(['utfall', 'budget', 'prognos', 'plan', 'preliminärt']),
+        /** The surplus the column starts from, where the förbund states one (an utfall's closing books). */
+        ingående_överskott: tkr.optional(),
+      }),
+    )
     .min(1),
   ingående_överskott: tkr,
   intäkter: z.array(economyRow).min(1),

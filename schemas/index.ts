@@ -4,4 +4,5 @@ export * from './mote.js';
 export * from './arende.js';
 export * from './ansokan.js';
 export * from './ekonomi.js';
-export * from './templates.js';
+export * from './document.js';
+export * from './documents.js';

@@ -14,14 +14,18 @@ export const agendaItem = strictObject({
   handling: text.optional(),
 });
 
+/**
+ * The meeting. Its logistics (tid, plats, förhinder, justering) may be filled in later: a
+ * meeting without them loads and is checked, and only the kallelse waits for them.
+ */
 export const moteSchema = strictObject({
   organ: text,
   datum: isoDate,
-  tid: strictObject({ från: clockTime, till: clockTime }),
-  plats: text,
+  tid: strictObject({ från: clockTime, till: clockTime }).optional(),
+  plats: text.optional(),
   /** The kansli member who takes anmälan om förhinder. */
-  förhinder: text,
-  justering: strictObject({ justerare: text, datum: isoDate }),
+  förhinder: text.optional(),
+  justering: strictObject({ justerare: text, datum: isoDate }).optional(),
   dagordning: z.array(agendaItem).min(1),
 });
 

@@ -2,10 +2,9 @@
 // per-year maps and strict objects. Every value the users type goes through one
 // of these, so the rules for "what is a valid amount" live in exactly one place.
 import { z } from 'zod';
+// The contract's only imports from the engine are its two leaf modules, which import nothing.
 import { suggestClosest } from '../engine/format/suggest.js';
-
-// Messages from zod's own checks (too small, too big …) in the users' language.
-z.config(z.locales.sv());
+import { amountProblem, numberProblem, numberToHundredths, parseHundredths } from '../engine/money.js';
 
 /** A strict object: an unknown key is an error that names the closest known key. */
 export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
@@ -27,58 +26,18 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
 
 // ---------------------------------------------------------------- amounts
 
-const SPACE = '[ \\u00a0\\u202f]';
-const GROUPED = new RegExp(`^(-|\\u2212)?(\\d{1,3}(?:${SPACE}\\d{3})*|\\d+)(?:,(\\d{1,2}))?$`);
-
-/** Why a string is not an amount, in the users' words, or undefined when it is one. */
-function amountProblem(text: string): string {
-  if (/^[-\u2212]0+([,.]0+)?$/.test(text)) return 'minus noll är inget belopp; skriv 0';
-  if (/^[-\u2212]?[\d \u00a0\u202f]+([,.]\d+)?$/.test(text) && text.replace(/\D/g, '').length > 15)
-    return 'beloppet är för stort för att räknas exakt';
-  if (/kr|mkr|tkr|sek/i.test(text)) return 'skriv beloppet utan enhet och utan «ca»';
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) return 'punkt som tusentalsavgränsare är tvetydigt';
-  if (/^\d{1,3}(,\d{3}){2,}$/.test(text) || /^\d{1,3}(,\d{3})+\.\d+$/.test(text))
-    return 'komma är decimaltecken, inte tusentalsavgränsare';
-  if (/^-?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return 'exponentform är inte tillåten';
-  if (/^-?\d+[.,]\d{3,}$/.test(text)) return 'högst två decimaler (öre)';
-  return 'okänt format';
-}
-
 const AMOUNT_EXPECTED = 'ett belopp i kronor, t.ex. 8 260 000 eller 1 427 333,33';
 
-/** Parses a decimal text exactly into integer öre, or returns undefined. */
-export function parseOre(text: string): number | undefined {
-  const trimmed = text.trim();
-  const match = GROUPED.exec(trimmed);
-  if (!match) return undefined;
-  const [, sign, whole, decimals = ''] = match;
-  const kronor = Number(whole!.replace(/[^\d]/g, ''));
-  const ore = kronor * 100 + Number(decimals.padEnd(2, '0'));
-  if (!Number.isSafeInteger(ore)) return undefined;
-  if (sign && ore === 0) return undefined; // "-0" is a typing error, not an amount
-  return sign ? -ore : ore;
-}
-
-function numberToOre(value: number): number | undefined {
-  if (!Number.isFinite(value)) return undefined;
-  // String(value) gives the shortest text that round-trips, i.e. what the user typed.
-  const text = String(value);
-  if (!/^-?\d+(\.\d{1,2})?$/.test(text)) return undefined;
-  if (Object.is(value, -0)) return undefined;
-  return parseOre(text.replace('.', ','));
-}
+/** The Swedish form of an amount, for editors (the JSON Schemas' pattern). */
+export { GROUPED } from '../engine/money.js';
 
 /** An amount in integer öre. Numbers and Swedish-formatted strings are accepted. */
 export const amount = z.union([z.number(), z.string()]).transform((input, ctx) => {
-  const ore = typeof input === 'number' ? numberToOre(input) : parseOre(input);
+  // Typed in kronor: hundredths of a krona are öre.
+  const ore = typeof input === 'number' ? numberToHundredths(input) : parseHundredths(input);
   if (ore !== undefined) return ore;
   const found = String(input);
-  const reason =
-    typeof input === 'number'
-      ? /e/i.test(found)
-        ? 'talet är för stort'
-        : 'högst två decimaler (öre)'
-      : amountProblem(found.trim());
+  const reason = typeof input === 'number' ? numberProblem(input) : amountProblem(found.trim());
   ctx.addIssue({
     code: 'custom',
     message: `ogiltigt belopp «${found}»: ${reason}`,
@@ -128,10 +87,13 @@ export const clockTime = z
 
 // ---------------------------------------------------------------- percentages
 
+/** A percentage as typed: "85 %", "85%", "12,5 %" (also with a no-break space, as pasted from Word). */
+export const PERCENT_PATTERN = /^(\d{1,4})(?:[,.](\d{1,2}))?[ \u00a0\u202f]?%?$/;
+
 /** A percentage such as "85 %" or "12,5%", kept in hundredths of a percent (8500). */
 export const percent = z.union([z.number(), z.string()]).transform((input, ctx) => {
   const text = String(input).trim();
-  const match = /^(\d{1,4})(?:[,.](\d{1,2}))?\s?%?$/.exec(text);
+  const match = PERCENT_PATTERN.exec(text);
   if (match) return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   ctx.addIssue({
     code: 'custom',
@@ -143,7 +105,8 @@ export const percent = z.union([z.number(), z.string()]).transform((input, ctx) 
 
 // ---------------------------------------------------------------- per-year maps
 
-export const yearKey = z.string().regex(/^(19|20)\d{2}$/, { error: 'nyckeln ska vara ett årtal, t.ex. 2025' });
+export const YEAR_PATTERN = /^(19|20)\d{2}$/;
+export const yearKey = z.string().regex(YEAR_PATTERN, { error: 'nyckeln ska vara ett årtal, t.ex. 2025' });
 
 /** Amounts per calendar year: { 2025: 510 000, 2026: 510 000 }. */
 export const perYear = z.record(yearKey, amount);

@@ -23,11 +23,18 @@ import {
   type ISectionOptions,
 } from 'docx';
 import PizZip from 'pizzip';
-import type { TemplateKind } from '../schemas/templates.js';
-import { NUMBERING_XML } from '../engine/render/numbering.js';
-import { deterministicZip } from '../engine/render/zip.js';
+import type { DocumentKindName } from '../schemas/documents.js';
+import { NUMBERING_XML } from '../engine/writers/docx/numbering.js';
+import { deterministicZip } from '../engine/writers/docx/zip.js';
 
-const FONT = 'Calibri';
+/**
+ * Carlito (Debian: fonts-crosextra-carlito) has Calibri's metrics and is installed by the
+ * setup, so LibreOffice lays the documents out with the font they name instead of a wider
+ * substitute; Word without Carlito falls back to a font of the same widths.
+ */
+const FONT = 'Carlito';
+/** The documents' language, so that spelling, hyphenation and screen readers treat them as Swedish. */
+const LANGUAGE = 'sv-SE';
 
 const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ text, style: level === 1 ? 'Rubrik1' : 'Rubrik2' });
 const body = (text: string) => new Paragraph({ text, style: 'Brodtext' });
@@ -71,7 +78,7 @@ const compactLoop = (list: string, tag: string) => [
   new Paragraph({ text: `{/${list}}`, style: 'Kompakt' }),
 ];
 
-const SECTIONS: Record<TemplateKind, ISectionOptions> = {
+const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
   kallelse: {
     headers: header('{förbund}'),
     children: [
@@ -80,13 +87,17 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
       label('Tid', '{tid}'),
       label('Plats', '{plats}'),
       label('Anmälan om förhinder', 'meddelas till {förhinder}.'),
-      heading('Förbundsstyrelsen', 2),
+      heading('{organ}', 2),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Medlemsorganisationer', bold: true })] }),
       ...compactLoop('medlemmar', '{namn}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ordinarie ledamöter', bold: true })] }),
       ...compactLoop('ordinarie', '{text}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ersättare', bold: true })] }),
       ...compactLoop('ersättare', '{text}'),
+      body('{#har_adjungerade}'),
+      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Adjungerade', bold: true })] }),
+      ...compactLoop('adjungerade', '{text}'),
+      body('{/har_adjungerade}'),
       new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Övriga / förbundets kansli', bold: true })] }),
       ...compactLoop('kansli', '{text}'),
       heading('Föredragningslista', 2),
@@ -142,31 +153,23 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
       label('Planerat startdatum', '{från}'),
       label('Planerat slutdatum', '{till}'),
       label('Sista dag för intag av deltagare', '{sista_intag}'),
-      heading('Bakgrund och behov', 2),
-      raw('bakgrund'),
-      heading('Syfte', 2),
-      raw('syfte'),
-      heading('Mål', 2),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Effektmål', bold: true })] }),
-      raw('effektmål'),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Resultatmål', bold: true })] }),
-      raw('resultatmål'),
-      heading('Metoder och aktiviteter', 2),
-      raw('metoder'),
-      heading('Samverkan mellan parterna', 2),
-      raw('samverkan'),
-      heading('Uppföljning och utvärdering', 2),
-      raw('uppföljning'),
-      heading('Spridning', 2),
-      raw('spridning'),
+      // The förbund's form: its sections in its order (forbund.yaml, ansökningsformulär).
+      body('{#avsnitt}'),
+      heading('{rubrik}', 2),
+      raw('text'),
+      body('{/avsnitt}'),
       heading('Budget och finansiering', 2),
       label('Sökt från förbundet', '{sökt}'),
       label('Egenfinansiering', '{egenfinansiering}'),
       label('Total budget', '{total}'),
+      ...loop('finansiärer', label('Finansiär: {namn}', '{belopp}')),
       body('Den detaljerade budgeten finns i budgetbilagan.'),
-      heading('Lokal utvecklingsgrupp', 2),
-      label('Har ansökan diskuterats i lokusgruppen?', '{lokusgrupp}'),
-      raw('lokusgrupp_hur'),
+      body('{#lokal_grupp}'),
+      heading('{rubrik}', 2),
+      label('{fråga}', '{svar}'),
+      raw('hur'),
+      body('{/lokal_grupp}'),
+      body('{#har_överenskommelse}'),
       heading('Överenskommelse', 2),
       body('Texten i detta avsnitt är förbundets och får inte ändras.'),
       ...loop(
@@ -174,6 +177,7 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
         new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: '{rubrik}', bold: true })] }),
         body('{text}'),
       ),
+      body('{/har_överenskommelse}'),
       heading('Underskrifter', 2),
       loopTable('underskrifter', [
         ['Organisation', '{organisation}', 25],
@@ -189,10 +193,15 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
     properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
     headers: header('{förbund} · {bilaga}'),
     children: [
-      heading('Budget – detaljerad'),
+      heading('{rubrik}'),
       label('Insats', '{insats}'),
       label('Insatsens löptid', '{period}'),
       label('Belopp i', '{enhet}'),
+      body('{#har_finansiering}'),
+      heading('Finansiering', 2),
+      raw('finansiering'),
+      body('{/har_finansiering}'),
+      body('{#har_kostnader}'),
       raw('detaljerad'),
       heading('Insatsbudget fördelad över insatstid', 2),
       raw('per_år'),
@@ -212,6 +221,7 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
           }),
         ],
       }),
+      body('{/har_kostnader}'),
     ],
   },
   bilaga: {
@@ -220,12 +230,12 @@ const SECTIONS: Record<TemplateKind, ISectionOptions> = {
   },
 };
 
-export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
+export async function generateTemplate(kind: DocumentKindName): Promise<Buffer> {
   const document = new Document({
     creator: 'handlingar',
     title: kind,
     styles: {
-      default: { document: { run: { font: FONT, size: 22 } } },
+      default: { document: { run: { font: FONT, size: 22, language: { value: LANGUAGE } } } },
       paragraphStyles: [
         { id: 'Brodtext', name: 'Brödtext', run: { font: FONT, size: 22 }, paragraph: { spacing: { after: 120 } } },
         {
@@ -239,13 +249,13 @@ export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
           id: 'Rubrik1',
           name: 'Rubrik 1',
           run: { font: FONT, size: 32, bold: true },
-          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 0 },
         },
         {
           id: 'Rubrik2',
           name: 'Rubrik 2',
           run: { font: FONT, size: 26, bold: true },
-          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 1 },
         },
         { id: 'Kompakt', name: 'Kompakt lista', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 } } },
         { id: 'Tabelltext', name: 'Tabelltext', run: { font: FONT, size: 18 }, paragraph: { spacing: { after: 0 } } },
@@ -263,7 +273,7 @@ export async function generateTemplate(kind: TemplateKind): Promise<Buffer> {
   return deterministicZip(zip);
 }
 
-export const TEMPLATE_KINDS = Object.keys(SECTIONS) as TemplateKind[];
+export const TEMPLATE_KINDS = Object.keys(SECTIONS) as DocumentKindName[];
 export const TEMPLATE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -70,11 +70,18 @@ describe('handlingar check', () => {
     [['check', MINIMAL, '--format', 'xml'], 'ogiltigt värde'],
     [['kontroll'], 'okänt kommando'],
     [['check', MINIMAL, '--snabb'], 'okänd flagga --snabb'],
+    [['ansokningsmall'], 'flaggan --out <fil> måste anges'],
+    [['schema'], 'flaggan --out <mapp> måste anges'],
+    [['build', MINIMAL, '--out'], 'flaggan --out <mapp> behöver ett värde'],
+    [['check', MINIMAL, MINIMAL], 'för många argument'],
+    [['ny', 'ärende', `${MINIMAL}/moten/2025-03-06`, '???'], '«???» ger inget filnamn'],
   ])('exits 2 with a Swedish message when it cannot run: %j', async (args, message) => {
     const { code, err } = await capture(args);
     expect(code).toBe(2);
     expect(err).toContain(message);
     expect(err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    // Nothing of commander's or the YAML library's English gets through.
+    expect(err).not.toMatch(/\b(error|option|required|missing|invalid|choices|allowed|not specified)\b/i);
   });
 
   it('has Swedish help with an example', async () => {

@@ -104,8 +104,9 @@ const cases: Case[] = [
   },
   {
     name: 'tab-indent', // tests/corpus/tab-indent: a tab before an agenda item
-    // The tab is reported first, at its line; the YAML library adds follow-on errors on the same lines.
+    // One tab, one finding at its line: the YAML library's follow-on errors are not reported.
     findings: [`yaml.syntax ${M}:10`],
+    exact: true,
     message: 'tabbtecken i indraget',
     exit: 1,
     build: 'stops',
@@ -376,6 +377,8 @@ const cases: Case[] = [
       ['"1e6"', 'exponentform'],
       ['12.345', '«12.345»'], // a YAML number with three decimals: read as an ambiguous thousands point
       ['1.2345', 'högst två decimaler'],
+      ['8.26', 'decimalpunkt är tvetydigt'], // a YAML number with öre after a point
+      ['400000.00', 'decimalpunkt är tvetydigt'], // a whole number, but written with a point
       ['.inf', 'ogiltigt belopp «.inf»'],
       ['0x10', 'ogiltigt belopp «0x10»'],
     ] as const

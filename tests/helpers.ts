@@ -1,8 +1,9 @@
 // Shared test helpers: a scratch copy of a content folder with edits applied, and the
 // check run on it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { run } from '../engine/cli.js';
 import { check } from '../engine/index.js';
 import type { Finding } from '../engine/findings.js';
 
@@ -63,4 +64,35 @@ export function attachPlan(root: string, bytes: string | Uint8Array): void {
     'undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Projektplan, fil: bilagor/plan.pdf }',
   );
   edit(root, MOTE, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+}
+
+/** Every content file of a content folder (relative to it). */
+export function contentFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.split(path.sep).join('/'))
+    .sort();
+}
+
+export const NEW_MEETING = 'moten/2025-02-13';
+
+/**
+ * A förbund's repository as `handlingar init` leaves it, after `npm install` (handlingar in
+ * node_modules; here this working copy, linked) and a meeting made with `handlingar ny`.
+ */
+export async function initedRepository(): Promise<string> {
+  const repo = path.join(mkdtempSync(path.join(tmpdir(), 'handlingar-init-')), 'styrelsehandlingar');
+  const quiet = { out: () => undefined, err: () => undefined };
+  if ((await run(['init', repo], quiet)) !== 0) throw new Error('handlingar init failed');
+  mkdirSync(path.join(repo, 'node_modules'));
+  symlinkSync(path.resolve('.'), path.join(repo, 'node_modules', 'handlingar'), 'dir');
+  const meeting = path.join(repo, 'content', NEW_MEETING);
+  for (const args of [
+    ['ny', 'möte', '2025-02-13', '--innehåll', path.join(repo, 'content')],
+    ['ny', 'ärende', meeting, 'Verksamhetsplan 2026'],
+    ['ny', 'ansökan', meeting, 'Steg för steg – Heby'],
+  ]) {
+    if ((await run(args, quiet)) !== 0) throw new Error(`handlingar ${args.join(' ')} failed`);
+  }
+  return repo;
 }

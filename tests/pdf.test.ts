@@ -1,9 +1,10 @@
 // The meeting packet as one PDF (needs LibreOffice; skipped with a visible message without it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
 import { attachPlan, MINIMAL_MEETING, scratchCopy } from './helpers.js';
@@ -21,6 +22,9 @@ interface Bookmark {
   title: string;
   children: Bookmark[];
 }
+
+/** The bookmarks of the bilagor under an ärende (the others are the document's own headings). */
+const bilagor = (bookmark: Bookmark) => bookmark.children.filter((c) => /^\d+\.\d+ /.test(c.title)).map((c) => c.title);
 
 /** The PDF's outline, read back from its dictionaries. */
 function outline(document: PDFDocument): Bookmark[] {
@@ -84,9 +88,9 @@ describe.skipIf(!soffice)('handlingar build --pdf', () => {
     ]);
     const vaxtkraft = bookmarks.find((b) => b.title.startsWith('5. '))!;
     expect(vaxtkraft.title).toBe('5. Ansökan Växtkraft – Enköping');
-    expect(vaxtkraft.children.map((c) => c.title)).toEqual(['5.1 Ansökan', '5.1 Budget']);
+    expect(bilagor(vaxtkraft)).toEqual(['5.1 Ansökan', '5.1 Budget']);
     const riktlinjer = bookmarks.find((b) => b.title.startsWith('16. '))!;
-    expect(riktlinjer.children.map((c) => c.title)).toEqual([
+    expect(bilagor(riktlinjer)).toEqual([
       '16.1 Riktlinjer för utlämnande av allmänna handlingar i elektronisk form och på papper',
     ]);
   });
@@ -153,21 +157,64 @@ describe.skipIf(!soffice)('an attached PDF bilaga', () => {
     page.drawText('Projektplanens text', { x: 72, y: 700, font: await attachment.embedFont(StandardFonts.Helvetica) });
     attachPlan(root, await attachment.save());
     const out = temp('attached');
+    const errors: string[] = [];
     expect(
       await run(['build', path.join(root, MINIMAL_MEETING), '--out', out, '--pdf'], {
         out: () => undefined,
-        err: () => undefined,
+        err: (t) => errors.push(t),
       }),
     ).toBe(0);
+    // pdf-lib's test page is neither tagged nor has its font embedded: the build says so.
+    expect(errors.join('\n')).toMatch(/VARNING: [\w.-]+\.pdf saknar taggar/);
+    expect(errors.join('\n')).toContain('bäddar inte in typsnitten Helvetica');
     const packet = path.join(out, 'handlingar-2025-03-06.pdf');
     const merged = await PDFDocument.load(readFileSync(packet));
-    expect(
-      outline(merged)
-        .find((b) => b.title.startsWith('2. '))!
-        .children.map((c) => c.title),
-    ).toEqual(['2.1 Ansökan', '2.1 Budget', '2.2 Projektplan']);
+    expect(bilagor(outline(merged).find((b) => b.title.startsWith('2. '))!)).toEqual([
+      '2.1 Ansökan',
+      '2.1 Budget',
+      '2.2 Projektplan',
+    ]);
     const last = merged.getPageCount();
     expect(pageText(packet, last)).toContain('Projektplanens text');
     expect(pageText(packet, last)).toContain('Bilaga 2.2');
+  }, 300_000);
+});
+
+describe.skipIf(!soffice)('a template in a font that is not installed', () => {
+  it('gives a loud warning naming the document, the font and the substitute', async () => {
+    const root = scratchCopy();
+    const zip = new PizZip(readFileSync('templates/kallelse.docx'));
+    zip.file('word/styles.xml', zip.file('word/styles.xml')!.asText().replaceAll('Carlito', 'Calibri'));
+    mkdirSync(path.join(root, 'mallar'));
+    writeFileSync(path.join(root, 'mallar', 'kallelse.docx'), zip.generate({ type: 'nodebuffer' }));
+    const errors: string[] = [];
+    expect(
+      await run(['build', path.join(root, MINIMAL_MEETING), '--out', temp('calibri'), '--pdf'], {
+        out: () => undefined,
+        err: (t) => errors.push(t),
+      }),
+    ).toBe(0);
+    expect(errors.join('\n')).toMatch(
+      /VARNING: LibreOffice ersatte typsnitt i 00-kallelse\.docx: dokumentet anger Calibri, som inte är installerat, men PDF:en använder Carlito\b.*samma teckenbredder/,
+    );
+  }, 300_000);
+});
+
+describe.skipIf(!soffice)('an attached file that is no PDF', () => {
+  it('stops the packet with the file named, not a stack trace', async () => {
+    const root = scratchCopy();
+    attachPlan(root, 'det här är ingen PDF');
+    const errors: string[] = [];
+    const out = temp('broken');
+    const code = await run(['build', path.join(root, MINIMAL_MEETING), '--out', out, '--pdf'], {
+      out: () => undefined,
+      err: (t) => errors.push(t),
+    });
+    expect(code).toBe(1);
+    expect(errors.join('\n')).toMatch(
+      /02\.2-bilaga-lyftet\.pdf kan inte fogas in i paketet: den är skadad eller ingen PDF/,
+    );
+    expect(errors.join('\n')).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf') && f.startsWith('handlingar-'))).toEqual([]);
   }, 300_000);
 });

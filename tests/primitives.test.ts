@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amount, isoDate, parseOre, percent } from '../schemas/primitives.js';
-import {
-  formatDateInDecision,
-  formatKronor,
-  formatMeetingDay,
-  formatPercent,
-  formatTimeSpan,
-} from '../engine/format/swedish.js';
+import { amount, isoDate, percent } from '../schemas/primitives.js';
+import { formatAmount as formatKronor, parseOre } from '../engine/money.js';
+import { formatDateInDecision, formatMeetingDay, formatPercent, formatTimeSpan } from '../engine/format/swedish.js';
 
 describe('amounts are parsed exactly into öre', () => {
   it.each([
@@ -25,9 +20,20 @@ describe('amounts are parsed exactly into öre', () => {
 
   it.each([
     [8260000, 826_000_000],
-    [1427333.33, 142_733_333],
-    [0.1, 10],
+    [0, 0],
+    [-1300, -130_000],
   ])('the number %d → %i öre', (value, ore) => expect(amount.parse(value)).toBe(ore));
+
+  it.each([
+    [8.26, 'decimalpunkt är tvetydigt'],
+    [1427333.33, 'decimalpunkt är tvetydigt'],
+    [-0, 'minus noll'],
+    [2 ** 60, 'för stort'],
+  ])('the number %d is refused: %s', (value, reason) => {
+    const result = amount.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain(reason);
+  });
 
   it.each([
     ['8.260.000', 'punkt som tusentalsavgränsare'],
@@ -73,7 +79,7 @@ describe('Swedish formatting does not depend on ICU', () => {
   it('groups thousands with a non-breaking space and uses a decimal comma', () => {
     expect(formatKronor(826_000_000)).toBe('8\u00a0260\u00a0000');
     expect(formatKronor(142_733_333)).toBe('1\u00a0427\u00a0333,33');
-    expect(formatKronor(-300_000, ' ')).toBe('\u22123 000');
+    expect(formatKronor(-300_000, 'kr', ' ')).toBe('\u22123 000');
     expect(formatKronor(5)).toBe('0,05');
   });
   it('writes percentages with a space before the sign', () => {

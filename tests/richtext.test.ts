@@ -1,15 +1,26 @@
-// Markdown to WordprocessingML: the supported subset, numbering instances, and everything
-// else coming out as literal, singly escaped text.
+// Markdown to the document model to WordprocessingML: the supported subset, numbering
+// instances, and everything else coming out as literal, singly escaped text.
 import { describe, expect, it } from 'vitest';
+import { markdownBlocks, markdownInlines } from '../engine/documents/markdown.js';
 import {
+  blocksXml,
   BULLET_NUM_ID,
   escapeXml,
-  inlineRuns,
   NUMBERED_NUM_ID_BASE,
   numberingInstancesXml,
-  richTextToOoxml,
-} from '../engine/render/richtext.js';
+  runs as inlineXml,
+} from '../engine/writers/docx/ooxml.js';
 
+/** Markdown as the Word writer writes it, without the body style (tests of the runs). */
+function richTextToOoxml(markdown: string, first = 0) {
+  const context = { numberedLists: first, orientation: 'portrait' as const };
+  const xml = blocksXml(markdownBlocks(markdown), context).replace(
+    /<w:pPr><w:pStyle w:val="Brodtext"\/><\/w:pPr>/g,
+    '',
+  );
+  return { xml, numberedLists: context.numberedLists - first };
+}
+const inlineRuns = (markdown: string) => inlineXml(markdownInlines(markdown));
 const xml = (markdown: string) => richTextToOoxml(markdown).xml;
 const paragraphs = (out: string) => out.match(/<w:p>[\s\S]*?<\/w:p>|<w:p\/>/g) ?? [];
 const runs = (out: string) => out.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
@@ -69,7 +80,7 @@ describe('richTextToOoxml', () => {
     expect(result.numberedLists).toBe(2);
     expect(NUMBERED_NUM_ID_BASE).toBe(901);
 
-    const later = richTextToOoxml(markdown, {}, 3);
+    const later = richTextToOoxml(markdown, 3);
     expect(numIds(later.xml)).toEqual([904, 904, 905]);
     expect(later.numberedLists).toBe(2);
   });
@@ -115,16 +126,13 @@ describe('richTextToOoxml', () => {
   });
 
   it('returns one empty paragraph for empty or blank input', () => {
-    expect(richTextToOoxml('')).toEqual({ xml: '<w:p/>', numberedLists: 0 });
-    expect(xml('  \n \n')).toBe('<w:p/>');
-    expect(richTextToOoxml('', { paragraphStyle: 'Brodtext' }).xml).toBe(
-      '<w:p><w:pPr><w:pStyle w:val="Brodtext"/></w:pPr></w:p>',
-    );
+    expect(richTextToOoxml('')).toEqual({ xml: '<w:p></w:p>', numberedLists: 0 });
+    expect(xml('  \n \n')).toBe('<w:p></w:p>');
   });
 
   it('applies the paragraph and list styles', () => {
     const out = paragraphs(
-      richTextToOoxml('Text.\n\n- punkt', { paragraphStyle: 'Brodtext', listStyle: 'Liststycke' }).xml,
+      blocksXml(markdownBlocks('Text.\n\n- punkt'), { numberedLists: 0, orientation: 'portrait' }),
     );
     expect(out[0]).toContain('<w:pPr><w:pStyle w:val="Brodtext"/></w:pPr>');
     expect(out[1]).toContain('<w:pPr><w:pStyle w:val="Liststycke"/><w:numPr>');

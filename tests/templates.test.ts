@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_DATA, type TemplateKind } from '../schemas/templates.js';
+import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
 import { run } from '../engine/cli.js';
-import { checkTemplateTags, templateTags } from '../engine/render/template.js';
-import { openDocx } from '../engine/render/zip.js';
+import { checkTemplateTags, templateTags } from '../engine/writers/docx/template.js';
+import { openDocx } from '../engine/writers/docx/zip.js';
 
-const KINDS = Object.keys(TEMPLATE_DATA) as TemplateKind[];
+const KINDS = Object.keys(DOCUMENT_DATA) as DocumentKindName[];
 const temp = () => mkdtempSync(path.join(tmpdir(), 'handlingar-mall-'));
 
 /** Every field name of a template's data, nested lists included. */
@@ -25,12 +25,12 @@ function fieldNames(schema: unknown): string[] {
 describe('built-in templates', () => {
   it.each(KINDS)('%s shows every field of its data', (kind) => {
     const used = new Set(templateTags(readFileSync(`templates/${kind}.docx`)).map((use) => use.tag));
-    expect(fieldNames(TEMPLATE_DATA[kind]).filter((name) => !used.has(name))).toEqual([]);
+    expect(fieldNames(DOCUMENT_DATA[kind]).filter((name) => !used.has(name))).toEqual([]);
   });
 });
 
 /** A copy of a built-in template with one text replaced in its body. */
-function variant(kind: TemplateKind, from: string, to: string): string {
+function variant(kind: DocumentKindName, from: string, to: string): string {
   const zip = new PizZip(readFileSync(`templates/${kind}.docx`));
   const xml = zip.file('word/document.xml')!.asText();
   expect(xml).toContain(from);

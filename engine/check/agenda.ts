@@ -1,11 +1,11 @@
 // The meeting itself: agenda numbering and structure, bilaga references, and that every
 // person named has the role the document gives them.
-import { textFigure, type Finding, type FindingCode } from '../findings.js';
-import { handlingText, numberAgenda } from '../derive/agenda.js';
+import { finding, textFigure, type Finding, type FindingCode } from '../findings.js';
+import { handlingText } from '../derive/agenda.js';
+import type { DerivedMeeting } from '../derive/meeting.js';
 import { suggestClosest } from '../format/suggest.js';
 import type { MeetingModel } from '../load/content.js';
 import type { Path, SourceFile } from '../load/source.js';
-import { report } from './report.js';
 
 function checkPerson(
   code: FindingCode,
@@ -18,14 +18,14 @@ function checkPerson(
   if (allowed.includes(name)) return [];
   const near = suggestClosest(name, allowed);
   return [
-    report(code, source, at, `${name} är inte ${role}${near ? `; menade du ${near}?` : ''}`, {
+    finding(code, source, at, `${name} är inte ${role}${near ? `; menade du ${near}?` : ''}`, {
       found: textFigure(name),
       ...(near ? { expected: textFigure(near) } : {}),
     }),
   ];
 }
 
-export function checkAgenda(meeting: MeetingModel): Finding[] {
+export function checkAgenda(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   const { mote, forbund } = meeting;
   if (!mote) return [];
   const findings: Finding[] = [];
@@ -36,7 +36,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
     : [];
   const seen = new Map<number, number>();
 
-  for (const item of numberAgenda(mote.data, meeting.arenden)) {
+  for (const item of derived.agenda) {
     const typed = mote.data.dagordning[item.index]!;
     const at: Path = ['dagordning', item.index];
     if (typed.nr !== undefined && typed.nr !== item.number) {
@@ -46,7 +46,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
           ? `punkt nr ${typed.nr} finns redan (punkt ${other + 1} i listan); numren ska löpa 1, 2, 3 … utan luckor`
           : `punkten står på plats ${item.number} men har nr ${typed.nr}; numren ska löpa utan luckor`;
       findings.push(
-        report('dagordning.nummer', source, [...at, 'nr'], message, {
+        finding('dagordning.nummer', source, [...at, 'nr'], message, {
           expected: textFigure(String(item.number)),
           found: textFigure(String(typed.nr)),
         }),
@@ -56,7 +56,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
 
     if (Boolean(typed.ärende) === Boolean(typed.rubrik)) {
       findings.push(
-        report(
+        finding(
           'dagordning.punkt',
           source,
           at,
@@ -68,7 +68,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
     }
     if (typed.ärende && (typed.föredragande || typed.information)) {
       findings.push(
-        report(
+        finding(
           'dagordning.punkt',
           source,
           at,
@@ -83,7 +83,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
       const expectedNumbers = item.bilagor.length > 1 ? [item.bilagor[0], item.bilagor.at(-1)] : item.bilagor;
       if (typedNumbers.join(' ') !== expectedNumbers.join(' ')) {
         findings.push(
-          report(
+          finding(
             'dagordning.handling',
             source,
             [...at, 'handling'],
@@ -136,7 +136,7 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
     const organ = data.förslag_till_beslut?.organ;
     if (organ && organ.toLowerCase() !== mote.data.organ.toLowerCase()) {
       findings.push(
-        report(
+        finding(
           'ärende.beslutsorgan',
           arende.source,
           ['förslag_till_beslut', 'organ'],
@@ -150,20 +150,41 @@ export function checkAgenda(meeting: MeetingModel): Finding[] {
     }
   }
 
-  if (forbund) {
+  const { justering, förhinder } = mote.data;
+  if (forbund && justering) {
     findings.push(
       ...checkPerson(
         'person.justerare',
         source,
         ['justering', 'justerare'],
-        mote.data.justering.justerare,
+        justering.justerare,
         board,
         'ledamot eller ersättare i styrelsen',
       ),
     );
-    findings.push(
-      ...checkPerson('person.förhinder', source, ['förhinder'], mote.data.förhinder, kansli, 'med i kansliet'),
-    );
+  }
+  if (forbund && förhinder)
+    findings.push(...checkPerson('person.förhinder', source, ['förhinder'], förhinder, kansli, 'med i kansliet'));
+  // What the kallelse needs and the meeting has not yet been given: the kallelse waits for it.
+  const logistics = {
+    tid: 'tid (från och till)',
+    plats: 'plats',
+    förhinder: 'vem som tar emot förhinder',
+    justering: 'justerare och justeringsdatum',
+  } as const;
+  for (const [key, what] of Object.entries(logistics)) {
+    if (mote.data[key as keyof typeof logistics] === undefined)
+      findings.push(
+        finding(
+          'möte.uppgift-saknas',
+          source,
+          [],
+          `mötet saknar ${what}; kallelsen kan inte skrivas förrän den finns`,
+          {
+            hint: `Lägg till ${key}: i mote.yaml.`,
+          },
+        ),
+      );
   }
   return findings;
 }

@@ -2,77 +2,40 @@
 // split per year against its total, every year and date against the insats period.
 // Each stated sum is compared with its immediate parts (as the applicant's spreadsheet
 // computes it), so one wrong figure gives one finding and not a cascade.
-import type { Ansokan, BudgetGroup, BudgetPart, StatedSum, SummaryRow } from '../../schemas/index.js';
+import { hundredthsToOre, roundToUnit, showAmount, sum } from '../money.js';
+import type { AnsokanBudget, BudgetGroup, BudgetPart, StatedSum, SummaryRow } from '../../schemas/index.js';
 import {
   GROUPS,
   groupTotals,
+  hasCostLines,
   lineTotal,
   partTotals,
   periodYears,
-  type GroupName,
-  type PartName,
   type Totals,
 } from '../derive/budget.js';
-import { percentFigure, type Finding } from '../findings.js';
+import { finding, percentFigure, type Finding } from '../findings.js';
 import { formatPercent } from '../format/swedish.js';
-import { suggestClosest } from '../format/suggest.js';
 import type { Loaded } from '../load/content.js';
 import type { Path, SourceFile } from '../load/source.js';
-import { compareAmount, kr, report, sum } from './report.js';
-
-const GROUP_LABEL: Record<GroupName, string> = {
-  lön: 'Summa lönekostnad',
-  lokal: 'Summa lokalkostnad',
-  övrigt: 'Summa övriga kostnader',
-};
-const GROUP_NAME: Record<GroupName, string> = {
-  lön: 'Lönekostnaderna',
-  lokal: 'Lokalkostnaderna',
-  övrigt: 'Övriga kostnader',
-};
-const PART_LABEL: Record<PartName, string> = {
-  rekvirera: 'Summa från Samordningsförbundet',
-  egenfinansiering: 'Summa egenfinansiering',
-};
-const PART_SUFFIX: Record<PartName, string> = { rekvirera: 'att rekvirera', egenfinansiering: 'egenfinansiering' };
+import { GROUP_LABEL, PART_LABEL, type PartName } from '../format/labels.js';
+import { compareAmount } from './compare.js';
+import { unknownParties, yearsOutsidePeriod } from './references.js';
 
 interface Context {
   source: SourceFile;
-  ansokan: Ansokan;
+  ansokan: AnsokanBudget;
   parties: readonly string[];
   years: readonly string[];
   findings: Finding[];
 }
 
 function checkPartyKeys(ctx: Context, record: Record<string, unknown> | undefined, at: Path): void {
-  for (const key of Object.keys(record ?? {})) {
-    if (ctx.parties.includes(key)) continue;
-    const near = suggestClosest(key, ctx.parties);
-    ctx.findings.push(
-      report(
-        'ref.part-okänd',
-        ctx.source,
-        [...at, key],
-        `«${key}» är inte en av budgetens parter (${ctx.parties.join(', ')})${near ? `; menade du «${near}»?` : ''}`,
-        { onKey: true },
-      ),
-    );
-  }
+  const names = Object.keys(record ?? {}).map((name) => ({ name, at: [...at, name], onKey: true }));
+  ctx.findings.push(...unknownParties(ctx.source, ctx.ansokan, names));
 }
 
 function checkYears(ctx: Context, perYear: Record<string, number> | undefined, at: Path): void {
-  for (const year of Object.keys(perYear ?? {})) {
-    if (ctx.years.includes(year)) continue;
-    ctx.findings.push(
-      report(
-        'budget.år-utanför-period',
-        ctx.source,
-        [...at, year],
-        `året ${year} ligger utanför insatsens period ${ctx.ansokan.period.från}–${ctx.ansokan.period.till}`,
-        { onKey: true, hint: `Tillåtna år: ${ctx.years.join(', ')}.` },
-      ),
-    );
-  }
+  ctx.findings.push(...yearsOutsidePeriod(ctx.source, ctx.ansokan, perYear, at));
 }
 
 /**
@@ -118,7 +81,7 @@ function checkStatedSum(
   );
   if (stated.tjänst !== undefined && stated.tjänst !== lines.fte) {
     ctx.findings.push(
-      report(
+      finding(
         'budget.tjänst',
         ctx.source,
         [...at, 'tjänst'],
@@ -167,7 +130,7 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
     );
     if (line.från && line.till && line.från > line.till) {
       ctx.findings.push(
-        report(
+        finding(
           'datum.ordning',
           ctx.source,
           [...lineAt, 'till'],
@@ -181,7 +144,7 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
     ] as const) {
       if (date && (date < ctx.ansokan.period.från || date > ctx.ansokan.period.till)) {
         ctx.findings.push(
-          report(
+          finding(
             'budget.radperiod',
             ctx.source,
             [...lineAt, key],
@@ -203,8 +166,8 @@ function checkGroup(ctx: Context, group: BudgetGroup, at: Path, label: string): 
           parts: 'posten är på',
           hint:
             split < total
-              ? `Fördela de ${kr(total - split)} som saknas på något av åren ${ctx.years[0]}–${ctx.years.at(-1)}.`
-              : `Minska något av åren ${ctx.years[0]}–${ctx.years.at(-1)} med ${kr(split - total)}.`,
+              ? `Fördela de ${showAmount(total - split)} som saknas på något av åren ${ctx.years[0]}–${ctx.years.at(-1)}.`
+              : `Minska något av åren ${ctx.years[0]}–${ctx.years.at(-1)} med ${showAmount(split - total)}.`,
         }),
       );
     }
@@ -256,11 +219,11 @@ function checkPart(ctx: Context, part: BudgetPart, name: PartName): { lines: Tot
   const at: Path = ['budget', name];
   const groups = GROUPS.map((group) => ({
     group: part[group],
-    totals: checkGroup(ctx, part[group], [...at, group], `${GROUP_LABEL[group]} (${PART_SUFFIX[name]})`),
+    totals: checkGroup(ctx, part[group], [...at, group], `${GROUP_LABEL[group].sum} (${PART_LABEL[name].suffix})`),
   }));
   const lines = combine(groups.map(({ totals }) => totals));
   const immediate = combine(groups.map(({ group, totals }) => statedOr(group.summa, totals)));
-  checkStatedSum(ctx, part.summa, [...at, 'summa'], PART_LABEL[name], lines, 'raderna summerar till', immediate);
+  checkStatedSum(ctx, part.summa, [...at, 'summa'], PART_LABEL[name].sum, lines, 'raderna summerar till', immediate);
   const total = part.summa?.totalt ?? lines.total;
   ctx.findings.push(
     ...compareAmount(ctx.source, {
@@ -269,7 +232,7 @@ function checkPart(ctx: Context, part: BudgetPart, name: PartName): { lines: Tot
       what: '«S:a per år för avstämning»',
       stated: part.avstämning_per_år,
       computed: total,
-      parts: `${PART_LABEL[name].toLowerCase()} är`,
+      parts: `${PART_LABEL[name].sum.toLowerCase()} är`,
     }),
   );
   return { lines, stated: statedOr(part.summa, lines) };
@@ -285,7 +248,7 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
     const total = partTotals(part, ctx.parties).total;
     if (total > 0) {
       ctx.findings.push(
-        report(
+        finding(
           'budget.fördelning-saknas',
           ctx.source,
           ['budget', 'rekvirera'],
@@ -307,11 +270,11 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
     if (!rader.some((line) => line.per_år)) {
       const total = sum(rader.map(lineTotal));
       ctx.findings.push(
-        report(
+        finding(
           'budget.fördelning-ofullständig',
           ctx.source,
           ['budget', 'rekvirera', group],
-          `${GROUP_NAME[group]} (${kr(total)}) är inte fördelade per år, fast resten av budgeten är det.`,
+          `${GROUP_LABEL[group].plural} (${showAmount(total)}) är inte fördelade per år, fast resten av budgeten är det.`,
           { hint: `${hint} Gruppen kan fördelas som helhet.`, onKey: true },
         ),
       );
@@ -319,11 +282,11 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
     }
     for (const { line, index } of unsplit) {
       ctx.findings.push(
-        report(
+        finding(
           'budget.fördelning-ofullständig',
           ctx.source,
           ['budget', 'rekvirera', group, 'rader', index],
-          `«${line.post}» (${kr(lineTotal(line))}) är inte fördelad per år, fast resten av budgeten är det.`,
+          `«${line.post}» (${showAmount(lineTotal(line))}) är inte fördelad per år, fast resten av budgeten är det.`,
           { hint },
         ),
       );
@@ -331,8 +294,11 @@ function checkSplitCoverage(ctx: Context, part: BudgetPart): void {
   }
 }
 
-export function checkBudget({ data: ansokan, source }: Loaded<Ansokan>): Finding[] {
+export function checkBudget({ data: ansokan, source }: Loaded<AnsokanBudget>): Finding[] {
   const { budget } = ansokan;
+  // A budget that is a financing plan only has no lines to reconcile; its plan is checked
+  // (check/financing.ts). Without a plan, stated sums are checked even when no line is written.
+  if (budget.finansiärer && !hasCostLines(budget)) return [];
   const ctx: Context = { source, ansokan, parties: budget.parter, years: periodYears(ansokan.period), findings: [] };
   const requested = checkPart(ctx, budget.rekvirera, 'rekvirera');
   checkSplitCoverage(ctx, budget.rekvirera);
@@ -398,8 +364,8 @@ export function checkBudget({ data: ansokan, source }: Loaded<Ansokan>): Finding
   if (stated) {
     // A form figure in tkr is compared with the budget rounded to whole tkr (half a tkr up).
     const inKronor = (value: number | undefined) =>
-      value === undefined || stated.enhet === 'kr' ? value : value * 1000;
-    const rounded = (ore: number) => (stated.enhet === 'kr' ? ore : Math.round(ore / 100_000) * 100_000);
+      value === undefined ? value : hundredthsToOre(value, stated.enhet);
+    const rounded = (ore: number) => (stated.enhet === 'kr' ? ore : roundToUnit(ore, stated.enhet));
     const names = { ansökt: 'ansökta belopp', egenfinansiering: 'egenfinansiering', total: 'totala budget' } as const;
     const check = (key: keyof typeof names, lineValue: number, statedValue: number) =>
       ctx.findings.push(

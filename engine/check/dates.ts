@@ -1,15 +1,14 @@
 // Dates that must be in order: periods, the justering after the meeting, and insatser
 // that would start before the board has decided on them.
-import type { Finding } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 import type { MeetingModel } from '../load/content.js';
-import { report } from './report.js';
 
 export function checkDates(meeting: MeetingModel): Finding[] {
   const findings: Finding[] = [];
   const mote = meeting.mote;
-  if (mote && mote.data.justering.datum < mote.data.datum) {
+  if (mote?.data.justering && mote.data.justering.datum < mote.data.datum) {
     findings.push(
-      report(
+      finding(
         'datum.ordning',
         mote.source,
         ['justering', 'datum'],
@@ -21,7 +20,7 @@ export function checkDates(meeting: MeetingModel): Finding[] {
     const period = arende.data.beslut?.period;
     if (period && period.från > period.till) {
       findings.push(
-        report(
+        finding(
           'datum.ordning',
           arende.source,
           ['beslut', 'period', 'till'],
@@ -34,11 +33,11 @@ export function checkDates(meeting: MeetingModel): Finding[] {
     const { från, till } = data.period;
     if (från > till)
       findings.push(
-        report('datum.ordning', source, ['period', 'till'], `perioden slutar ${till}, före sin start ${från}`),
+        finding('datum.ordning', source, ['period', 'till'], `perioden slutar ${till}, före sin start ${från}`),
       );
     if (data.sista_intag && (data.sista_intag < från || data.sista_intag > till)) {
       findings.push(
-        report(
+        finding(
           'datum.ordning',
           source,
           ['sista_intag'],
@@ -48,7 +47,7 @@ export function checkDates(meeting: MeetingModel): Finding[] {
     }
     if (mote && från < mote.data.datum) {
       findings.push(
-        report(
+        finding(
           'datum.start-före-möte',
           source,
           ['period', 'från'],

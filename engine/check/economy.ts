@@ -2,10 +2,11 @@
 // beslutsutrymme against its parts, column by column. Like the spreadsheet it mirrors,
 // each figure is compared with its immediate parts, stated where they are stated.
 import type { Ekonomi } from '../../schemas/index.js';
-import type { Finding, FindingCode } from '../findings.js';
+import { finding, type Finding, type FindingCode } from '../findings.js';
 import type { Loaded } from '../load/content.js';
 import type { Path } from '../load/source.js';
-import { compareAmount, report } from './report.js';
+import { economyColumns } from '../derive/economy.js';
+import { compareAmount } from './compare.js';
 
 type Row = readonly (number | null)[];
 
@@ -37,7 +38,7 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
   for (const [at, row] of rows) {
     if (row && row.length !== width) {
       findings.push(
-        report(
+        finding(
           'ekonomi.kolumner',
           source,
           at,
@@ -47,9 +48,6 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
     }
   }
 
-  const cell = (row: Row | undefined, column: number) => row?.[column] ?? 0;
-  const total = (list: readonly { belopp: Row }[], column: number) =>
-    list.reduce((acc, row) => acc + cell(row.belopp, column), 0);
   /** The stated figure where there is one, else what its parts give. */
   const statedOr = (row: Row | undefined, column: number, computed: number) => row?.[column] ?? computed;
   /** A stated cell against what the rows give (`leaves`) and what its stated parts give (`immediate`). */
@@ -77,40 +75,33 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
     );
 
   const { samverkansinsatser: s } = data;
-  const remainingByColumn: { leaves: number; stated: number }[] = [];
-  columns.forEach((column, c) => {
-    const income = total(data.intäkter, c);
-    const granted = total(s.beviljade, c);
-    const other = total(s.övriga, c);
+  const computed = economyColumns(data);
+  /** Kvarvarande beslutsutrymme per column as stated, where stated, else from its stated parts. */
+  const remainingStated: number[] = [];
+  columns.forEach((_, c) => {
+    const { income, granted, other, previous } = computed[c]!;
     const cooperation = {
-      leaves: granted + other,
+      leaves: computed[c]!.cooperation,
       immediate: statedOr(s.summa_beviljade, c, granted) + statedOr(s.summa_övriga, c, other),
     };
-    const cooperationStated = statedOr(s.summa, c, cooperation.immediate);
-    const costs = {
-      leaves: total(data.kostnader, c) + cooperation.leaves,
-      immediate: total(data.kostnader, c) + cooperationStated,
-    };
+    const ownCosts = computed[c]!.costs - cooperation.leaves;
+    const costs = { leaves: computed[c]!.costs, immediate: ownCosts + statedOr(s.summa, c, cooperation.immediate) };
     const result = {
-      leaves: income - costs.leaves,
+      leaves: computed[c]!.result,
       immediate: statedOr(data.summa_intäkter, c, income) - statedOr(data.summa_kostnader, c, costs.immediate),
     };
-    // The surplus carried into a year is what remained after the year before: its prognos
-    // where there is one, else its last column; the first year starts from the opening surplus.
-    const previousYear = columns
-      .map((candidate, index) => ({ candidate, index }))
-      .filter(({ candidate }) => candidate.år === column.år - 1);
-    const previous = (previousYear.find(({ candidate }) => candidate.slag === 'prognos') ?? previousYear.at(-1))?.index;
-    const carried =
-      previous === undefined
-        ? { leaves: data.ingående_överskott, immediate: data.ingående_överskott }
-        : { leaves: remainingByColumn[previous]!.leaves, immediate: remainingByColumn[previous]!.stated };
+    const carried = {
+      leaves: computed[c]!.carried,
+      immediate:
+        columns[c]!.ingående_överskott ??
+        (previous === undefined ? data.ingående_överskott : remainingStated[previous]!),
+    };
     const remaining = {
-      leaves: carried.leaves + result.leaves,
+      leaves: computed[c]!.remaining,
       immediate:
         statedOr(data.överskott_tidigare_år, c, carried.immediate) + statedOr(data.resultat, c, result.immediate),
     };
-    remainingByColumn.push({ leaves: remaining.leaves, stated: statedOr(data.beslutsutrymme, c, remaining.immediate) });
+    remainingStated.push(statedOr(data.beslutsutrymme, c, remaining.immediate));
 
     compare(
       'ekonomi.summa',
@@ -173,7 +164,9 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
       'intäkter minus kostnader är',
     );
     const carriedFrom =
-      previous === undefined ? 'ingående överskott är' : `kvarvarande beslutsutrymme ${columns[previous]!.rubrik} är`;
+      columns[c]!.ingående_överskott !== undefined || previous === undefined
+        ? 'ingående överskott är'
+        : `kvarvarande beslutsutrymme ${columns[previous]!.rubrik} är`;
     compare(
       'ekonomi.beslutsutrymme',
       data.överskott_tidigare_år,

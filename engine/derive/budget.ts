@@ -1,9 +1,8 @@
 // What a budget adds up to, computed from its lines alone. Checks compare the applicant's
 // stated sums with these figures; later stages use them instead of any typed copy.
 import type { Budget, BudgetGroup, BudgetLine, BudgetPart } from '../../schemas/index.js';
+import type { GroupName } from '../format/labels.js';
 
-export type PartName = 'rekvirera' | 'egenfinansiering';
-export type GroupName = 'lön' | 'lokal' | 'övrigt';
 export const GROUPS: readonly GroupName[] = ['lön', 'lokal', 'övrigt'];
 export type PerParty = Record<string, number>;
 
@@ -55,8 +54,28 @@ export function partTotals(part: BudgetPart, parties: readonly string[]): Totals
   return totals;
 }
 
-/** The amount applied for from the förbund: the sum of every line to rekvirera. */
-export const requestedTotal = (budget: Budget): number => partTotals(budget.rekvirera, budget.parter).total;
+/** The financing plan's rows for the förbund itself: what the ansökan asks the förbund for. */
+export const forbundRows = (budget: Budget) => (budget.finansiärer ?? []).filter((f) => f.slag === 'förbundet');
+
+/**
+ * The amount applied for from the förbund: the förbund's part of the financing plan where
+ * the budget has one, else the sum of every line to rekvirera.
+ */
+export function requestedTotal(budget: Budget): number {
+  const rows = forbundRows(budget);
+  if (rows.length > 0) return rows.reduce((sum, row) => sum + row.belopp, 0);
+  return partTotals(budget.rekvirera, budget.parter).total;
+}
+
+/** The whole cost of the insats from its lines: rekvirera plus egenfinansiering. */
+export function costTotal(budget: Budget): number {
+  const own = budget.egenfinansiering ? partTotals(budget.egenfinansiering, budget.parter).total : 0;
+  return partTotals(budget.rekvirera, budget.parter).total + own;
+}
+
+/** Whether the budget has cost lines at all (a budget may be a financing plan only). */
+export const hasCostLines = (budget: Budget): boolean =>
+  [budget.rekvirera, budget.egenfinansiering].some((part) => part && GROUPS.some((g) => part[g].rader.length > 0));
 
 /** Calendar years an ISO period touches: 2024-10-01..2026-12-31 → [2024, 2025, 2026]. */
 export function periodYears(period: { från: string; till: string }): string[] {

@@ -1,26 +1,11 @@
-// The decision on an ansökan, derived: granted = sökt − justeringar, in total and per year
-// and party, for the period the ansökan applies for. Nothing here is typed in the content.
+// The decision on an ansökan. Without a typed decision it is derived: granted = sökt −
+// justeringar, in total and per year and party, for the period applied for. A board that
+// decides otherwise (a smaller amount, a shorter period, a yearly cap) types what it
+// decided, and that stands; only what nobody typed is derived, and a figure spread over
+// the years by the engine says so.
 import type { Ansokan, Arende } from '../../schemas/index.js';
-import type { MeetingModel } from '../load/content.js';
-import { GROUPS, lineByParty, lineTotal, periodYears, requestedTotal } from './budget.js';
-
-/** Splits an amount in proportion to weights, in whole öre, keeping the exact total (largest remainder). */
-export function apportion(amount: number, weights: readonly number[]): number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return weights.map((_, i) => (i === 0 ? amount : 0));
-  const exact = weights.map((w) => (amount * w) / total);
-  const floors = exact.map(Math.floor);
-  let rest = amount - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((value, index) => ({ index, remainder: value - floors[index]! }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of order) {
-    if (rest <= 0) break;
-    floors[index]! += 1;
-    rest -= 1;
-  }
-  return floors;
-}
+import { apportion, sum } from '../money.js';
+import { forbundRows, GROUPS, lineByParty, lineTotal, periodYears, requestedTotal } from './budget.js';
 
 /** Days of a period that fall in each of its years, the weights for a pro rata split. */
 export function daysPerYear(period: { från: string; till: string }): number[] {
@@ -39,40 +24,71 @@ function add(target: ByPartyAndYear, party: string, year: string, value: number)
   target[party][year] = (target[party][year] ?? 0) + value;
 }
 
+/** Amounts per party and year, and whether the engine spread any of them over the years itself. */
+export interface Split {
+  byPartyAndYear: ByPartyAndYear;
+  /** What the engine spread by days because nobody stated it per year ("Lönekostnad: Coach"). */
+  spreadByDays: string[];
+}
+
 /**
- * What an ansökan asks the förbund for, per party and year. A line split per year gives its
- * split (shared between its parties in proportion to their amounts); a group split as a whole
- * is shared the same way; an amount that is split nowhere is spread over the period by days.
+ * Spreads an amount over years: as stated where years are stated, and what is left over the
+ * years not stated, by days. Returns the amounts per year and whether anything was spread.
  */
-export function requestedByPartyAndYear(ansokan: Ansokan): ByPartyAndYear {
-  const { budget, period } = ansokan;
+function overYears(
+  total: number,
+  stated: Record<string, number> | undefined,
+  period: { från: string; till: string },
+): { amounts: number[]; spread: boolean } {
   const years = periodYears(period);
   const days = daysPerYear(period);
-  const result: ByPartyAndYear = {};
-  const spread = (byParty: Record<string, number>, perYear: Record<string, number> | undefined) => {
+  const amounts = years.map((y) => stated?.[y] ?? 0);
+  const rest = total - sum(amounts);
+  const open = years.map((y) => stated?.[y] === undefined);
+  if (rest === 0 || !open.some(Boolean)) return { amounts, spread: false };
+  apportion(
+    rest,
+    days.map((d, i) => (open[i] ? d : 0)),
+  ).forEach((value, i) => (amounts[i]! += value));
+  return { amounts, spread: true };
+}
+
+/**
+ * What an ansökan asks the förbund for, per party and year. A financing plan's row for the
+ * förbund gives its stated years (to the insatsägare); otherwise a line split per year gives
+ * its split (shared between its parties in proportion to their amounts), a group split as a
+ * whole is shared the same way, and an amount split nowhere is spread over the period by days.
+ */
+export function requestedByPartyAndYear(ansokan: Ansokan): Split {
+  const { budget, period } = ansokan;
+  const years = periodYears(period);
+  const result: Split = { byPartyAndYear: {}, spreadByDays: [] };
+  const spread = (label: string, byParty: Record<string, number>, perYear: Record<string, number> | undefined) => {
     const parties = Object.keys(byParty);
-    const yearAmounts = perYear
-      ? years.map((y) => perYear[y] ?? 0)
-      : apportion(
-          Object.values(byParty).reduce((a, b) => a + b, 0),
-          days,
-        );
+    const { amounts, spread: spreadHere } = overYears(sum(Object.values(byParty)), perYear, period);
+    if (spreadHere) result.spreadByDays.push(label);
     years.forEach((year, y) => {
       apportion(
-        yearAmounts[y]!,
+        amounts[y]!,
         parties.map((p) => byParty[p]!),
-      ).forEach((value, p) => add(result, parties[p]!, year, value));
+      ).forEach((value, p) => add(result.byPartyAndYear, parties[p]!, year, value));
     });
   };
+  const plan = forbundRows(budget);
+  if (plan.length > 0) {
+    for (const row of plan) spread(`finansiär ${row.namn}`, { [ansokan.insatsägare]: row.belopp }, row.per_år);
+    return result;
+  }
   for (const name of GROUPS) {
     const group = budget.rekvirera[name];
     if (group.per_år) {
       const byParty: Record<string, number> = {};
       for (const line of group.rader)
         for (const [p, v] of Object.entries(lineByParty(line, budget.parter))) byParty[p] = (byParty[p] ?? 0) + v;
-      spread(byParty, group.per_år);
+      spread(name, byParty, group.per_år);
     } else {
-      for (const line of group.rader) if (lineTotal(line) !== 0) spread(lineByParty(line, budget.parter), line.per_år);
+      for (const line of group.rader)
+        if (lineTotal(line) !== 0) spread(line.post, lineByParty(line, budget.parter), line.per_år);
     }
   }
   return result;
@@ -83,47 +99,91 @@ export interface Decision {
   till: string;
   sökt: number;
   justeringar: number;
+  /** What the ansökan less the justeringar gives: the grant when nobody typed another. */
+  härlett: number;
   beviljat: number;
-  /** Granted per party and year, after the justeringar. */
+  /** A yearly cap the board set. */
+  högstPerÅr?: number;
+  /** The reason for a partial grant, when the board granted less or shorter. */
+  delvis?: string;
+  /** Granted per party and year. */
   perPartyAndYear: ByPartyAndYear;
+  /** What the engine spread by days because nobody stated it per year. */
+  spreadByDays: string[];
 }
 
-/** The decision the board is asked to take on an ansökan. */
-export function deriveDecision(ansokan: Ansokan, arende: Arende): Decision {
-  const sökt = requestedTotal(ansokan.budget);
-  const justeringar = arende.justeringar.reduce((sum, j) => sum + j.belopp, 0);
-  const granted = requestedByPartyAndYear(ansokan);
+/** The requested amounts less the justeringar, per party and year. */
+function afterAdjustments(ansokan: Ansokan, arende: Arende, requested: ByPartyAndYear): ByPartyAndYear {
+  const granted: ByPartyAndYear = structuredClone(requested);
   const years = periodYears(ansokan.period);
   for (const justering of arende.justeringar) {
-    const party = justering.part ?? ansokan.budget.parter[0]!;
+    const party = justering.part ?? ansokan.budget.parter[0] ?? ansokan.insatsägare;
     const current = granted[party] ?? {};
     // A justering without a split reduces the party's years in proportion to what they ask for.
     const perYear = justering.per_år
-      ? years.map((y) => justering.per_år![y] ?? 0)
+      ? years.map((y) => justering.per_år?.[y] ?? 0)
       : apportion(
           justering.belopp,
           years.map((y) => current[y] ?? 0),
         );
     years.forEach((year, y) => add(granted, party, year, -perYear[y]!));
   }
-  return {
-    från: ansokan.period.från,
-    till: ansokan.period.till,
-    sökt,
-    justeringar,
-    beviljat: sökt - justeringar,
-    perPartyAndYear: granted,
-  };
+  return granted;
 }
 
-/** The decisions of the meeting's ansökan ärenden in agenda order, with the ansökan and ärende behind each. */
-export function meetingDecisions(meeting: MeetingModel) {
-  const agenda = meeting.mote?.data.dagordning.map((item) => item.ärende) ?? [];
-  return [...meeting.arenden.entries()]
-    .filter(([slug]) => agenda.includes(slug))
-    .sort(([a], [b]) => agenda.indexOf(a) - agenda.indexOf(b))
-    .flatMap(([slug, arende]) => {
-      const ansokan = arende.data.ansökan ? meeting.ansokningar.get(arende.data.ansökan) : undefined;
-      return ansokan ? [{ slug, arende, ansokan, decision: deriveDecision(ansokan.data, arende.data) }] : [];
-    });
+/**
+ * A typed decision's amount over its own period: its stated years as stated, otherwise in
+ * proportion to what was applied for in the decided years, each year at most the cap.
+ */
+function decidedSplit(
+  ansokan: Ansokan,
+  applied: ByPartyAndYear,
+  decided: { från: string; till: string; beviljat: number; cap?: number; perYear?: Record<string, number> },
+): { byPartyAndYear: ByPartyAndYear; spread: boolean } {
+  const party = ansokan.insatsägare;
+  const years = periodYears(decided);
+  if (decided.perYear) {
+    const byPartyAndYear: ByPartyAndYear = {};
+    for (const year of years) add(byPartyAndYear, party, year, decided.perYear[year] ?? 0);
+    return { byPartyAndYear, spread: false };
+  }
+  const weights = years.map((year) => sum(Object.values(applied).map((byYear) => byYear[year] ?? 0)));
+  const shares = apportion(decided.beviljat, weights.some((w) => w > 0) ? weights : daysPerYear(decided));
+  const byPartyAndYear: ByPartyAndYear = {};
+  years.forEach((year, y) => add(byPartyAndYear, party, year, Math.min(shares[y]!, decided.cap ?? Infinity)));
+  return { byPartyAndYear, spread: true };
+}
+
+/** The decision the board is asked to take on an ansökan. */
+export function deriveDecision(ansokan: Ansokan, arende: Arende): Decision {
+  const sökt = requestedTotal(ansokan.budget);
+  const justeringar = sum(arende.justeringar.map((j) => j.belopp));
+  const requested = requestedByPartyAndYear(ansokan);
+  const applied = afterAdjustments(ansokan, arende, requested.byPartyAndYear);
+  const typed = arende.beslut;
+  const härlett = sökt - justeringar;
+  const från = typed?.period?.från ?? ansokan.period.från;
+  const till = typed?.period?.till ?? ansokan.period.till;
+  const beviljat = typed?.belopp ?? härlett;
+  const decidedOtherwise =
+    beviljat !== härlett ||
+    från !== ansokan.period.från ||
+    till !== ansokan.period.till ||
+    typed?.högst_per_år !== undefined ||
+    typed?.per_år !== undefined;
+  const split = decidedOtherwise
+    ? decidedSplit(ansokan, applied, { från, till, beviljat, cap: typed?.högst_per_år, perYear: typed?.per_år })
+    : { byPartyAndYear: applied, spread: false };
+  return {
+    från,
+    till,
+    sökt,
+    justeringar,
+    härlett,
+    beviljat,
+    ...(typed?.högst_per_år !== undefined ? { högstPerÅr: typed.högst_per_år } : {}),
+    ...(typed?.delvis !== undefined ? { delvis: typed.delvis } : {}),
+    perPartyAndYear: split.byPartyAndYear,
+    spreadByDays: split.spread ? ['beslutet'] : requested.spreadByDays,
+  };
 }

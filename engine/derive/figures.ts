@@ -1,49 +1,46 @@
 // Named figures a handläggare can cite in a text instead of typing them: {{totalt_sökt}} in
-// a tjänsteskrivelse becomes the sum the engine computes. Each figure says where it comes from.
-import type { MeetingModel } from '../load/content.js';
-import { formatKronor } from '../format/swedish.js';
+// a tjänsteskrivelse becomes the sum the engine computes. Each figure is a typed value (an
+// amount stays öre until a writer shows it) and says where it comes from.
+import type { Value } from '../../schemas/document.js';
+import type { Ekonomi } from '../../schemas/index.js';
+import type { Loaded } from '../load/content.js';
+import { divideRounded } from '../money.js';
 import { partTotals } from './budget.js';
-import { meetingDecisions } from './decision.js';
-import { economyTable } from './tables.js';
+import type { EconomyTable } from './economy.js';
+import type { ApplicationSummary, DecidedAnsokan } from './meeting.js';
 
 export interface NamedFigure {
-  /** As it appears in the text: "53 847 710". */
-  text: string;
+  value: Value;
   /** Where it comes from: the files and lines it is computed from. */
   källa: string;
 }
 
 export type Figures = Record<string, NamedFigure>;
 
-/** {{name}}: a reference to a named figure in a text. */
-export const FIGURE_REFERENCE = /\{\{\s*([\p{L}_]+)\s*\}\}/gu;
+/** {{name}}: a reference to a named figure in a text; names may hold digits (resultat_prognos_2024). */
+export const FIGURE_REFERENCE = /\{\{\s*([\p{L}\p{N}_]+)\s*\}\}/gu;
 
-const count = (n: number, källa: string): NamedFigure => ({ text: String(n), källa });
-const amount = (ore: number, källa: string): NamedFigure => ({ text: formatKronor(ore), källa });
+const count = (n: number, källa: string): NamedFigure => ({ value: { type: 'number', hundredths: n * 100 }, källa });
+const kronor = (ore: number, källa: string): NamedFigure => ({ value: { type: 'amount', ore, unit: 'kr' }, källa });
+const tkr = (ore: number, källa: string): NamedFigure => ({ value: { type: 'amount', ore, unit: 'tkr' }, källa });
 
-export function meetingFigures(meeting: MeetingModel): Figures {
-  const decisions = meetingDecisions(meeting);
-  const files = decisions.map(({ ansokan }) => ansokan.source.file.split('/').pop()).join(', ');
+/** The figures of the whole meeting: the ansökningar decided on, and the economy. */
+export function meetingFigures(
+  summary: ApplicationSummary,
+  economy: EconomyTable | undefined,
+  ekonomi: Loaded<Ekonomi> | undefined,
+): Figures {
+  const files = summary.rows.map(({ ansokan }) => ansokan.source.file.split('/').pop()).join(', ');
   const källa = `ansokningar/ (${files})`;
-  const sum = (pick: (d: (typeof decisions)[number]['decision']) => number) =>
-    decisions.reduce((acc, d) => acc + pick(d.decision), 0);
+  const typ = (name: string) => summary.rows.filter((row) => row.ansokan.data.typ === name).length;
   return {
-    antal_ansökningar: count(decisions.length, källa),
-    antal_individinsatser: count(decisions.filter((d) => d.ansokan.data.typ === 'individinsats').length, källa),
-    antal_strukturinsatser: count(decisions.filter((d) => d.ansokan.data.typ === 'strukturinsats').length, källa),
-    totalt_sökt: amount(
-      sum((d) => d.sökt),
-      källa,
-    ),
-    totalt_justeringar: amount(
-      sum((d) => d.justeringar),
-      `justeringar i arenden/`,
-    ),
-    totalt_beviljat: amount(
-      sum((d) => d.beviljat),
-      `${källa} och justeringar i arenden/`,
-    ),
-    ...economyFigures(meeting),
+    antal_ansökningar: count(summary.rows.length, källa),
+    antal_individinsatser: count(typ('individinsats'), källa),
+    antal_strukturinsatser: count(typ('strukturinsats'), källa),
+    totalt_sökt: kronor(summary.sökt, källa),
+    totalt_justeringar: kronor(summary.justeringar, 'justeringar i arenden/'),
+    totalt_beviljat: kronor(summary.beviljat, `${källa} och justeringar i arenden/`),
+    ...(economy && ekonomi ? economyFigures(economy, ekonomi) : {}),
   };
 }
 
@@ -51,43 +48,32 @@ export function meetingFigures(meeting: MeetingModel): Figures {
  * The economy's figures in tkr: ingående_överskott, reservfond, and per column of the table
  * resultat_<kolumn> and beslutsutrymme_<kolumn>, e.g. resultat_prognos_2024.
  */
-function economyFigures(meeting: MeetingModel): Figures {
-  const table = economyTable(meeting);
-  const economy = meeting.ekonomi;
-  if (!table || !economy) return {};
-  const file = economy.source.file;
-  const tkr = (value: number, källa: string): NamedFigure => ({ text: formatKronor(Math.round(value * 100)), källa });
-  const row = (label: string) => table.rows.find((r) => r.label === label)!;
-  const figures: Figures = {
-    ingående_överskott: tkr(economy.data.ingående_överskott / 100_000, `${file} (ingående_överskott)`),
-  };
-  if (economy.data.reservfond !== undefined)
-    figures.reservfond = tkr(economy.data.reservfond / 100_000, `${file} (reservfond)`);
+function economyFigures(table: EconomyTable, { data, source }: Loaded<Ekonomi>): Figures {
+  const figures: Figures = { ingående_överskott: tkr(data.ingående_överskott, `${source.file} (ingående_överskott)`) };
+  if (data.reservfond !== undefined) figures.reservfond = tkr(data.reservfond, `${source.file} (reservfond)`);
+  // As the table shows them: a figure the förbund stated, as stated.
+  const shown = (label: string) => table.rows.find((row) => row.label === label)?.values ?? [];
+  const [result, remaining] = [shown('Årets beräknade resultat'), shown('Kvarvarande beslutsutrymme')];
   table.columns.forEach((column, c) => {
     const key = column.toLowerCase().replace(/\s+/g, '_');
-    figures[`resultat_${key}`] = tkr(row('Årets beräknade resultat').values[c]!, `${file}, ${column}`);
-    figures[`beslutsutrymme_${key}`] = tkr(row('Kvarvarande beslutsutrymme').values[c]!, `${file}, ${column}`);
+    figures[`resultat_${key}`] = tkr(result[c] ?? table.computed[c]!.result, `${source.file}, ${column}`);
+    figures[`beslutsutrymme_${key}`] = tkr(remaining[c] ?? table.computed[c]!.remaining, `${source.file}, ${column}`);
   });
   return figures;
 }
 
-/** The meeting's figures, and for an ansökan ärende its own: sökt, justeringar, beviljat, tjänster. */
-export function arendeFigures(meeting: MeetingModel, slug: string): Figures {
-  const figures = meetingFigures(meeting);
-  const own = meetingDecisions(meeting).find((d) => d.slug === slug);
-  if (!own) return figures;
-  const file = own.ansokan.source.file;
-  const fte = partTotals(own.ansokan.data.budget.rekvirera, own.ansokan.data.budget.parter);
+/** The names of an ansökan ärende's own figures (see ownFigures). */
+export const OWN_FIGURES = ['sökt', 'justeringar', 'beviljat', 'tjänster'] as const;
+
+/** An ansökan ärende's own figures: sökt, justeringar, beviljat and the number of full-time posts. */
+export function ownFigures({ ansokan, arende, decision }: DecidedAnsokan): Figures {
+  const file = ansokan.source.file;
+  const lines = partTotals(ansokan.data.budget.rekvirera, ansokan.data.budget.parter);
   return {
-    ...figures,
-    sökt: amount(own.decision.sökt, `${file} (budget.rekvirera)`),
-    justeringar: amount(own.decision.justeringar, `${own.arende.source.file} (justeringar)`),
-    beviljat: amount(own.decision.beviljat, `${file} och ${own.arende.source.file}`),
+    sökt: kronor(decision.sökt, `${file} (budget.rekvirera)`),
+    justeringar: kronor(decision.justeringar, `${arende.source.file} (justeringar)`),
+    beviljat: kronor(decision.beviljat, `${file} och ${arende.source.file}`),
     // Tjänst i % summed over the lines (445 %) is 4,45 full-time posts.
-    tjänster: { text: String(fte.fte / 10_000).replace('.', ','), källa: `${file} (tjänst i %)` },
+    tjänster: { value: { type: 'number', hundredths: divideRounded(lines.fte, 100) }, källa: `${file} (tjänst i %)` },
   };
 }
-
-/** Replaces every {{name}} with its figure; unknown names are left as they are (check reports them). */
-export const fillFigures = (text: string, figures: Figures): string =>
-  text.replace(FIGURE_REFERENCE, (whole, name: string) => figures[name]?.text ?? whole);

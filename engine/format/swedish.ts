@@ -1,23 +1,7 @@
-// Swedish number and date formatting, written out by hand so the result does not depend
+// Swedish percentage and date formatting (amounts are money.ts's), written out by hand so the result does not depend
 // on the ICU version Node was built with (sv-SE in Intl varies and uses U+2212 as minus).
 
-export const NBSP = '\u00a0';
-export const MINUS = '\u2212';
-
-/** 826000000 öre → "8 260 000"; 142733333 → "1 427 333,33". Thousands separated by `space`. */
-export function formatKronor(ore: number, space = NBSP): string {
-  const negative = ore < 0;
-  const absolute = Math.abs(ore);
-  const kronor = Math.floor(absolute / 100);
-  const cents = absolute % 100;
-  const grouped = String(kronor).replace(/\B(?=(\d{3})+(?!\d))/g, space);
-  return `${negative ? MINUS : ''}${grouped}${cents ? `,${String(cents).padStart(2, '0')}` : ''}`;
-}
-
-/** A difference with its sign always shown: "+3 000", "−500". */
-export function formatSignedKronor(ore: number, space = NBSP): string {
-  return ore > 0 ? `+${formatKronor(ore, space)}` : formatKronor(ore, space);
-}
+import { NBSP } from '../money.js';
 
 /** 8500 (hundredths) → "85 %"; 1250 → "12,5 %". */
 export function formatPercent(hundredths: number, space = NBSP): string {

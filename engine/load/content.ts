@@ -1,25 +1,29 @@
 // Finds the content of one meeting (or of every meeting in a content folder), reads each
 // file with its positions, validates it against its schema and resolves the references
 // between files. The result is the validated model; every problem is a finding.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  ansokanBudgetSchema,
   ansokanSchema,
   arendeSchema,
   ekonomiSchema,
   forbundSchema,
   moteSchema,
   type Ansokan,
+  type AnsokanBudget,
   type Arende,
   type Ekonomi,
   type Forbund,
   type Mote,
 } from '../../schemas/index.js';
-import { CODES, type Finding, type FindingCode } from '../findings.js';
-import { locate, type Path, type SourceFile } from './source.js';
+import { finding, findingAt, result, type Finding, type Result } from '../findings.js';
+import { isInside } from './paths.js';
+import type { Path, SourceFile } from './source.js';
 import { validate } from './validate.js';
 import { parseYamlFile } from './yaml.js';
+import { findPlaceholders } from './placeholders.js';
 import { UsageError } from '../errors.js';
 
 export interface Loaded<T> {
@@ -37,11 +41,12 @@ export interface MeetingModel {
   mote?: Loaded<Mote>;
   arenden: Map<string, Loaded<Arende>>;
   ansokningar: Map<string, Loaded<Ansokan>>;
-}
-
-export interface LoadResult {
-  meetings: MeetingModel[];
-  findings: Finding[];
+  /**
+   * Ansökningar whose file has errors elsewhere but whose budget reads: their budget is still
+   * checked. Every ansökan file that did not load as a whole is named in `broken`.
+   */
+  budgets: Map<string, Loaded<AnsokanBudget>>;
+  broken: Set<string>;
 }
 
 /** The argument does not name a meeting or a content folder: the command cannot run. */
@@ -86,23 +91,6 @@ export function resolveMeetingDirs(target: string): { contentRoot: string; meeti
   );
 }
 
-function finding(code: FindingCode, source: SourceFile, at: Path, message: string, onKey = false): Finding {
-  return { code, severity: CODES[code].severity, ...locate(source, at, onKey), message };
-}
-
-/** True when a path stays inside the content folder, also after following symbolic links. */
-export function isInside(contentRoot: string, candidate: string): boolean {
-  const root = realpathSync(contentRoot);
-  let resolved: string;
-  try {
-    resolved = realpathSync(candidate);
-  } catch {
-    resolved = path.resolve(candidate); // missing files are judged by their written path
-  }
-  const relative = path.relative(root, resolved);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 class Loader {
   readonly findings: Finding[] = [];
   constructor(private readonly contentRoot: string) {}
@@ -110,23 +98,29 @@ class Loader {
   load<S extends z.ZodType>(schema: S, absolute: string): Loaded<z.output<S>> | undefined {
     const file = display(absolute);
     if (existsSync(absolute) && !isInside(this.contentRoot, absolute)) {
-      this.findings.push({
-        code: 'fil.utanför',
-        severity: 'fel',
-        file,
-        line: 1,
-        column: 1,
-        message: 'filen pekar ut ur innehållsmappen (symbolisk länk)',
-      });
+      this.findings.push(
+        findingAt('fil.utanför', { file, line: 1, column: 1 }, 'filen pekar ut ur innehållsmappen (symbolisk länk)'),
+      );
       return undefined;
     }
     const parsed = parseYamlFile(absolute, file);
-    this.findings.push(...parsed.findings);
+    this.lastParsed = parsed;
+    this.findings.push(...parsed.findings, ...findPlaceholders(parsed.source));
     if (parsed.data === undefined) return undefined;
     const { value, findings } = validate(schema, parsed.data, parsed.source);
     this.findings.push(...findings);
     return value === undefined ? undefined : { data: value, source: parsed.source };
   }
+
+  /** The file last loaded read again with a narrower schema, silently: its findings are already reported. */
+  reread<S extends z.ZodType>(schema: S): Loaded<z.output<S>> | undefined {
+    const parsed = this.lastParsed;
+    if (!parsed || parsed.data === undefined) return undefined;
+    const { value } = validate(schema, parsed.data, parsed.source);
+    return value === undefined ? undefined : { data: value, source: parsed.source };
+  }
+
+  private lastParsed: ReturnType<typeof parseYamlFile> | undefined;
 }
 
 const yamlSlugs = (dir: string) =>
@@ -151,6 +145,8 @@ function loadMeeting(
     mote: loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml')),
     arenden: new Map(),
     ansokningar: new Map(),
+    budgets: new Map(),
+    broken: new Set(),
   };
   const arendeDir = path.join(absoluteDir, 'arenden');
   const ansokanDir = path.join(absoluteDir, 'ansokningar');
@@ -211,7 +207,13 @@ function loadMeeting(
   }
   for (const slug of ansokanFiles) {
     const ansokan = loader.load(ansokanSchema, path.join(ansokanDir, `${slug}.yaml`));
-    if (ansokan) meeting.ansokningar.set(slug, ansokan);
+    if (ansokan) {
+      meeting.ansokningar.set(slug, ansokan);
+      continue;
+    }
+    meeting.broken.add(slug);
+    const budget = loader.reread(ansokanBudgetSchema);
+    if (budget) meeting.budgets.set(slug, budget);
   }
 
   if (meeting.mote) {
@@ -237,14 +239,14 @@ function loadMeeting(
 }
 
 /** Loads every meeting the target names, with the förbund and economy they share. */
-export function loadContent(target: string): LoadResult {
+export function loadContent(target: string): Result<MeetingModel[]> {
   const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
   const loader = new Loader(contentRoot);
   const forbund = loader.load(forbundSchema, path.join(contentRoot, 'forbund.yaml'));
   const economyFile = path.join(contentRoot, 'ekonomi.yaml');
   const ekonomi = existsSync(economyFile) ? loader.load(ekonomiSchema, economyFile) : undefined;
   const meetings = meetingDirs.map((dir) => loadMeeting(loader, contentRoot, dir, { forbund, ekonomi }));
-  return { meetings, findings: loader.findings };
+  return result(meetings, loader.findings);
 }
 
 export type { Ansokan, Arende, Ekonomi, Forbund, Mote };

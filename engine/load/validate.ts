@@ -1,7 +1,11 @@
 // Turns zod's verdict on one file into findings at the line of the offending value.
-import type { z } from 'zod';
-import { CODES, type Finding, type FindingCode, textFigure } from '../findings.js';
-import { hasValue, locate, type SourceFile } from './source.js';
+import { z } from 'zod';
+import { finding, textFigure, type Finding, type FindingCode, type FindingExtra } from '../findings.js';
+import { hasValue, type SourceFile } from './source.js';
+
+// Messages from zod's own checks (too small, too big …) in the users' language, for this
+// parse only: the engine sets no global configuration of zod.
+const SWEDISH = z.locales.sv().localeError;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
@@ -36,14 +40,8 @@ function toFinding(issue: z.core.$ZodIssue, data: unknown, source: SourceFile): 
     message: string,
     at = path,
     onKey = false,
-    extra: Partial<Finding> = {},
-  ): Finding => ({
-    code,
-    severity: CODES[code].severity,
-    ...locate(source, at, onKey),
-    message,
-    ...extra,
-  });
+    extra: Omit<FindingExtra, 'onKey'> = {},
+  ): Finding => finding(code, source, at, message, { ...extra, onKey });
   const name = String(path.at(-1) ?? '');
 
   switch (issue.code) {
@@ -110,7 +108,7 @@ export function validate<S extends z.ZodType>(
   data: unknown,
   source: SourceFile,
 ): { value?: z.output<S>; findings: Finding[] } {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { error: SWEDISH });
   if (result.success) return { value: result.data, findings: [] };
   return { findings: result.error.issues.map((issue) => toFinding(issue, data, source)) };
 }

@@ -1,9 +1,8 @@
 // Reads one YAML file into plain data and a map of source positions.
 // YAML problems (syntax, tabs, duplicate keys, aliases) become findings, never exceptions.
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Finding, FindingCode } from '../findings.js';
-import { CODES } from '../findings.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
+import { findingAt, type Finding, type FindingCode } from '../findings.js';
 import { pathKey, type Path, type SourceFile } from './source.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -23,15 +22,7 @@ function fileFinding(
   column = 1,
   excerpt?: string,
 ): Finding {
-  return {
-    code,
-    severity: CODES[code].severity,
-    file,
-    line,
-    column,
-    message,
-    ...(excerpt === undefined ? {} : { excerpt }),
-  };
+  return findingAt(code, { file, line, column, ...(excerpt === undefined ? {} : { excerpt }) }, message);
 }
 
 /** Reads a file as UTF-8 text, or reports why it cannot be used. */
@@ -65,15 +56,15 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
 }
 
 /**
- * A YAML number as the schema should see it. A plain number with at most two decimals that a
- * double holds exactly stays a number. Everything else is kept as the text typed, so that the
- * schema can say what is wrong with it instead of silently reading it: 1e6, 0x10, .inf, -0,
- * 300.000 (not three hundred) — and numbers with more than 15 digits, which a double would
- * round; those are passed on with a decimal comma so that the amount parser reads them exactly.
+ * A YAML number as the schema should see it. A whole number that a double holds exactly stays a
+ * number. Everything else is kept as the text typed, so that the schema can say what is wrong
+ * with it instead of silently reading it: 1e6, 0x10, .inf, -0, 300.000 (not three hundred),
+ * 8.26 and 300.00 (a decimal point is ambiguous in Swedish; percentages read it from the text)
+ * — and whole numbers with more than 15 digits, which a double would round.
  */
 function plainNumber(raw: string, value: number): number | string {
-  if (!/^-?\d+(\.\d{1,2})?$/.test(raw) || Object.is(value, -0) || /^-0+(\.0+)?$/.test(raw)) return raw;
-  return raw.replace(/[-.]/g, '').length > 15 ? raw.replace('.', ',') : value;
+  if (!/^-?\d+$/.test(raw) || /^-0+$/.test(raw) || raw.replace('-', '').length > 15) return raw;
+  return value;
 }
 
 export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
@@ -91,18 +82,51 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
     return { line, column: col };
   };
 
-  const findings: Finding[] = document.errors.map((error) => {
-    const { line, column } = position(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    return fileFinding(
-      file,
-      duplicate ? 'yaml.dubblettnyckel' : 'yaml.syntax',
-      duplicate ? 'samma nyckel förekommer två gånger i samma avsnitt' : describeYamlError(error.code, error.message),
-      line,
-      column,
-      source.lines[line - 1],
-    );
-  });
+  /** An unterminated string is noticed where the file ends; point at the line where it opens. */
+  const openingQuote = (error: YAMLError) => {
+    if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+    const quote = /"/.test(error.message) ? '"' : "'";
+    const last = position(error.pos[0]).line;
+    for (let index = 0; index < last && index < source.lines.length; index++) {
+      const line = source.lines[index]!.replace(/\\./g, '');
+      const count = line.split(quote).length - 1;
+      if (count % 2 === 1) return { line: index + 1, column: line.lastIndexOf(quote) + 1 };
+    }
+    return undefined;
+  };
+
+  // A tab in the indentation is reported once, at its line: the YAML library's own errors
+  // after it are follow-on errors of the one tab. Otherwise every duplicate key is reported,
+  // and of the other errors only the first (the parser's later errors follow from it).
+  const tab = source.lines.findIndex((line) => /^ *\t/.test(line));
+  const duplicates = document.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+  const firstOther = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
+  const findings: Finding[] =
+    tab >= 0 && document.errors.length > 0
+      ? [
+          fileFinding(
+            file,
+            'yaml.syntax',
+            describeYamlError('TAB_AS_INDENT', ''),
+            tab + 1,
+            source.lines[tab]!.indexOf('\t') + 1,
+            source.lines[tab],
+          ),
+        ]
+      : [...duplicates, ...(firstOther ? [firstOther] : [])].map((error) => {
+          const { line, column } = openingQuote(error) ?? position(error.pos[0]);
+          const duplicate = error.code === 'DUPLICATE_KEY';
+          return fileFinding(
+            file,
+            duplicate ? 'yaml.dubblettnyckel' : 'yaml.syntax',
+            duplicate
+              ? 'samma nyckel förekommer två gånger i samma avsnitt'
+              : describeYamlError(error.code, error.message),
+            line,
+            column,
+            source.lines[line - 1],
+          );
+        });
   if (findings.length > 0) return { data: undefined, source, findings };
 
   const toData = (node: Node | null, path: Path): unknown => {
@@ -156,21 +180,42 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
   return { data: findings.length > 0 ? undefined : data, source, findings };
 }
 
-function describeYamlError(code: string, message: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'tabbtecken i indraget; YAML kräver mellanslag';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return `YAML-syntaxfel: ${firstLine(message)}; kontrollera indrag, kolon och citattecken`;
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'en nyckel eller ett värde fortsätter på nästa rad; saknas ett kolon eller ett citattecken?';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'ett block används som nyckel; saknas ett kolon?';
-    default:
-      return `YAML-syntaxfel: ${firstLine(message)}`;
-  }
+/** The YAML library's errors in Swedish, by its error code (its own messages are English). */
+const YAML_ERRORS: Record<string, string> = {
+  TAB_AS_INDENT: 'tabbtecken i indraget; YAML kräver mellanslag',
+  BAD_INDENT: 'fel indrag: raden är indragen mer eller mindre än raderna i samma avsnitt',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel eller ett värde fortsätter på nästa rad; saknas ett kolon eller ett citattecken?',
+  BLOCK_AS_IMPLICIT_KEY: 'ett block används som nyckel; saknas ett kolon?',
+  UNEXPECTED_TOKEN: 'oväntat tecken här; kontrollera indrag, kolon och citattecken',
+  BAD_SCALAR_START: 'ett värde kan inte börja med det här tecknet; skriv värdet inom citattecken',
+  BLOCK_IN_FLOW: 'en lista eller ett avsnitt på flera rader inuti { … } eller [ … ]; skriv det inom klamrarna',
+  BAD_DQ_ESCAPE: 'ogiltigt \\-tecken i en sträng inom dubbla citattecken; skriv \\\\ eller använd enkla citattecken',
+  MULTIPLE_DOCS: 'filen innehåller flera YAML-dokument (---); en innehållsfil är ett dokument',
+  KEY_OVER_1024_CHARS: 'en nyckel är längre än 1 024 tecken; saknas ett kolon?',
+  NON_STRING_KEY: 'en nyckel är en lista eller ett avsnitt; en nyckel är ett ord',
+  BAD_DIRECTIVE: 'ogiltigt direktiv (en rad som börjar med %)',
+  BAD_ALIAS: 'ogiltigt alias (*namn)',
+  ALIAS_PROPS: 'ett alias kan inte ha ankare eller tagg',
+  MULTIPLE_ANCHORS: 'flera ankare (&namn) på samma värde',
+  MULTIPLE_TAGS: 'flera taggar (!!typ) på samma värde',
+  BAD_PROP_ORDER: 'ankare och tagg står i fel ordning',
+  TAG_RESOLVE_FAILED: 'värdet passar inte sin tagg (!!typ)',
+  BAD_COLLECTION_TYPE: 'fel slags samling för taggen',
+  IMPOSSIBLE: 'YAML-filen kan inte läsas här',
+};
+
+/** A missing character, from the library's message: a quote, a bracket, a colon or a comma. */
+function missingChar(message: string): string {
+  if (/quote/i.test(message)) return 'en sträng inom citattecken avslutas inte; saknas det avslutande citattecknet?';
+  if (/flow map|\}/i.test(message)) return 'en { … } avslutas inte; saknas } eller ett kommatecken?';
+  if (/flow seq|\]/i.test(message)) return 'en [ … ] avslutas inte; saknas ] eller ett kommatecken?';
+  if (/:/.test(message)) return 'ett kolon saknas efter nyckeln';
+  return 'ett tecken saknas; kontrollera kolon, kommatecken och citattecken';
 }
 
-const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+function describeYamlError(code: string, message: string): string {
+  if (code === 'MISSING_CHAR') return missingChar(message);
+  if (/block scalar/i.test(message))
+    return 'fel indrag i en text skriven med | eller >: varje rad ska vara indragen minst som den första';
+  return YAML_ERRORS[code] ?? 'YAML-filen kan inte läsas här; kontrollera indrag, kolon och citattecken';
+}

@@ -1,14 +1,14 @@
 // A blank ansökningsmall for a new funding round, from the same template as the filled ones.
 import path from 'node:path';
+import type { Block } from '../../schemas/document.js';
 import { forbundSchema, type Forbund } from '../../schemas/index.js';
-import type { AnsokanData } from '../../schemas/templates.js';
+import type { PlannedDocument } from '../documents/kind.js';
 import { parseYamlFile } from '../load/yaml.js';
-import { renderDocx } from '../render/docx.js';
-import { findTemplate } from '../render/template.js';
+import { renderDocx } from '../writers/docx/render.js';
+import { findTemplate } from '../writers/docx/template.js';
 
 const FILL_IN = '…';
-const emptyParagraph =
-  '<w:p><w:pPr><w:pStyle w:val="Brodtext"/></w:pPr><w:r><w:t xml:space="preserve">…</w:t></w:r></w:p>';
+const empty: Block[] = [{ type: 'paragraph', style: 'body', content: [{ type: 'text', text: FILL_IN }] }];
 
 /** The förbund alone, for commands that need its texts but no meeting. */
 export function loadForbundOnly(contentRoot: string): Forbund | undefined {
@@ -19,40 +19,55 @@ export function loadForbundOnly(contentRoot: string): Forbund | undefined {
 }
 
 export function blankApplication(forbund: Forbund, contentRoot: string): Buffer {
-  const data: AnsokanData = {
-    förbund: forbund.namn,
-    bilaga: 'Ansökan',
-    insats: FILL_IN,
-    typ: 'Individinsats / strukturinsats',
-    ansökningstyp: 'Ny / förlängning / tilläggsansökan',
-    insatsägare: FILL_IN,
-    samverkansparter: FILL_IN,
-    målgrupp: emptyParagraph,
-    ålder: FILL_IN,
-    från: 'ÅÅÅÅ-MM-DD',
-    till: 'ÅÅÅÅ-MM-DD',
-    sista_intag: 'ÅÅÅÅ-MM-DD',
-    deltagare: FILL_IN,
-    bakgrund: emptyParagraph,
-    syfte: emptyParagraph,
-    effektmål: emptyParagraph,
-    resultatmål: emptyParagraph,
-    metoder: emptyParagraph,
-    samverkan: emptyParagraph,
-    uppföljning: emptyParagraph,
-    spridning: emptyParagraph,
-    lokusgrupp: 'Ja / Nej',
-    lokusgrupp_hur: emptyParagraph,
-    sökt: `${FILL_IN} kr`,
-    egenfinansiering: `${FILL_IN} kr`,
-    total: `${FILL_IN} kr`,
-    överenskommelse: forbund.texter.överenskommelse.map((section) => ({ rubrik: section.rubrik, text: section.text })),
-    underskrifter: ['insatsägare', 'samverkanspart', 'samverkanspart', 'samverkanspart'].map((roll) => ({
-      organisation: '',
-      roll,
-      namn: '',
-      kontaktperson: '',
-    })),
+  const blank: PlannedDocument<'ansokan'> = {
+    name: 'ansokningsmall',
+    kind: 'ansokan',
+    title: 'Ansökan',
+    orientation: 'portrait',
+    data: {
+      förbund: forbund.namn,
+      bilaga: 'Ansökan',
+      insats: FILL_IN,
+      typ: 'Individinsats / strukturinsats',
+      ansökningstyp: 'Ny / förlängning / tilläggsansökan',
+      insatsägare: FILL_IN,
+      samverkansparter: FILL_IN,
+      målgrupp: empty,
+      ålder: FILL_IN,
+      från: { type: 'text', text: 'ÅÅÅÅ-MM-DD' },
+      till: { type: 'text', text: 'ÅÅÅÅ-MM-DD' },
+      sista_intag: 'ÅÅÅÅ-MM-DD',
+      deltagare: FILL_IN,
+      avsnitt: forbund.ansökningsformulär.map((section) => ({
+        rubrik: section.obligatorisk ? `${section.rubrik} (obligatoriskt)` : section.rubrik,
+        text: empty,
+      })),
+      lokal_grupp: forbund.grupper.lokal_grupp
+        ? [
+            {
+              rubrik: forbund.grupper.lokal_grupp.rubrik,
+              fråga: `Har ansökan diskuterats i ${forbund.grupper.lokal_grupp.namn}?`,
+              svar: 'Ja / Nej',
+              hur: empty,
+            },
+          ]
+        : [],
+      sökt: { type: 'text', text: `${FILL_IN} kr` },
+      egenfinansiering: { type: 'text', text: `${FILL_IN} kr` },
+      total: { type: 'text', text: `${FILL_IN} kr` },
+      finansiärer: [],
+      har_överenskommelse: forbund.texter.överenskommelse.length > 0,
+      överenskommelse: forbund.texter.överenskommelse.map((section) => ({
+        rubrik: section.rubrik,
+        text: section.text,
+      })),
+      underskrifter: ['insatsägare', 'samverkanspart', 'samverkanspart', 'samverkanspart'].map((roll) => ({
+        organisation: '',
+        roll,
+        namn: '',
+        kontaktperson: '',
+      })),
+    },
   };
-  return renderDocx(findTemplate('ansokan', contentRoot).bytes, data, 0);
+  return renderDocx(findTemplate('ansokan', path.join(contentRoot, 'mallar')).bytes, blank);
 }

@@ -4,21 +4,25 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TemplateKind } from '../../schemas/templates.js';
-import { planDocuments, type PlannedDocument } from '../derive/documents.js';
-import type { Finding } from '../findings.js';
-import { check, type CheckResult } from '../index.js';
-import { ContentPathError } from '../load/content.js';
-import { renderDocx } from '../render/docx.js';
-import { checkTemplateTags, findTemplate, type Template } from '../render/template.js';
-import { assertOutsideContent, writeAtomically } from './write.js';
+import type { DocumentKindName } from '../../schemas/index.js';
+import { check, type CheckResult } from '../check/run.js';
+import type { PlannedDocument } from '../documents/kind.js';
+import { KALLELSE_PACKET, planProduct } from '../documents/packet.js';
 import { UserError } from '../errors.js';
+import type { Finding } from '../findings.js';
+import { ContentPathError } from '../load/content.js';
+import { renderDocx } from '../writers/docx/render.js';
+import { checkTemplateTags, findTemplate, type Template } from '../writers/docx/template.js';
+import { renderHtmlDocument } from './html.js';
+import { assertOutsideContent, writeAtomically } from './write.js';
 
 export class TemplateRefusedError extends UserError {}
 
 export interface BuildOptions {
   outDir?: string;
   strict?: boolean;
+  /** Also write each document as an HTML page (<name>.html) beside its Word file. */
+  html?: boolean;
   /** Called once per document as it is written. */
   onDocument?: (file: string, document: PlannedDocument) => void;
   /**
@@ -42,13 +46,14 @@ export interface BuildResult {
 
 /** Findings that mean the content did not load as a whole: no packet can be built from it. */
 export const isStructural = (finding: Finding) =>
-  finding.severity === 'fel' && /^(yaml|fil|schema)\.|^ref\.(ärende|ansökan|bilaga)-saknas$/.test(finding.code);
+  finding.severity === 'fel' &&
+  /^(yaml|fil|schema)\.|^ref\.(ärende|ansökan|bilaga)-saknas$|^möte\.uppgift-saknas$/.test(finding.code);
 
 /** The templates of a build, each read (and, for an organisation's own, checked) once. */
-function loadTemplates(kinds: Iterable<TemplateKind>, contentRoot: string): Map<TemplateKind, Template> {
-  const templates = new Map<TemplateKind, Template>();
+function loadTemplates(kinds: Iterable<DocumentKindName>, contentRoot: string): Map<DocumentKindName, Template> {
+  const templates = new Map<DocumentKindName, Template>();
   for (const kind of kinds) {
-    const template = findTemplate(kind, contentRoot);
+    const template = findTemplate(kind, path.join(contentRoot, 'mallar'));
     if (!template.origin.startsWith('inbyggd')) {
       const problems = checkTemplateTags(kind, template.bytes);
       if (problems.length > 0)
@@ -59,23 +64,33 @@ function loadTemplates(kinds: Iterable<TemplateKind>, contentRoot: string): Map<
   return templates;
 }
 
+/** The template a rendered document uses; every kind that is rendered had its template loaded. */
+function templateOf(templates: ReadonlyMap<DocumentKindName, Template>, document: PlannedDocument): Template {
+  const template = templates.get(document.kind);
+  if (!template) throw new Error(`ingen mall laddad för ${document.kind}`);
+  return template;
+}
+
 export function build(target: string, options: BuildOptions = {}): BuildResult {
   const result = check(target);
   if (result.meetings.length !== 1)
     throw new ContentPathError(
       `ange en mötesmapp, t.ex. content/moten/2024-09-12 (${target} har ${result.meetings.length} möten)`,
     );
-  const meeting = result.meetings[0]!;
+  const checked = result.meetings[0]!;
+  const meeting = checked.model;
   if (result.findings.some(isStructural) || !meeting.mote || !meeting.forbund) {
     return { check: result, written: [], documents: [], rendered: [], stopped: 'innehållet kan inte läsas' };
   }
   if (options.strict && result.findings.some((finding) => finding.severity === 'fel')) {
     return { check: result, written: [], documents: [], rendered: [], stopped: 'fel i kontrollen (--strict)' };
   }
-  const outDir = options.outDir ?? path.join('out', meeting.mote.data.datum);
+  const mote = meeting.mote.data;
+  const forbund = meeting.forbund.data;
+  const outDir = options.outDir ?? path.join('out', mote.datum);
   assertOutsideContent(outDir, meeting.contentRoot);
 
-  const documents = planDocuments(meeting);
+  const documents = planProduct(KALLELSE_PACKET, checked);
   const templates = loadTemplates(
     new Set(documents.filter((d) => !d.copyFrom).map((d) => d.kind)),
     meeting.contentRoot,
@@ -86,16 +101,25 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     const template = templates.get(document.kind);
     const source = document.copyFrom ? readFileSync(document.copyFrom) : undefined;
     const hash = createHash('sha256')
-      .update(JSON.stringify([document.data, document.numberedLists]))
-      .update(source ?? template!.bytes)
+      .update(JSON.stringify([document.data, document.orientation]))
+      .update(source ?? template?.bytes ?? '')
       .digest('hex');
     const unchanged = options.cache?.get(file) === hash && existsSync(file);
     const bytes = unchanged
       ? undefined
-      : (source ?? renderDocx(template!.bytes, document.data, document.numberedLists));
-    return { document, file, hash, bytes };
+      : (source ??
+        renderDocx(templateOf(templates, document).bytes, document, {
+          title: document.title,
+          creator: forbund.namn,
+          language: 'sv-SE',
+          date: mote.datum,
+        }));
+    const html = options.html ? renderHtmlDocument(document) : undefined;
+    return { document, file, hash, bytes, html };
   });
-  for (const { document, file, hash, bytes } of files) {
+  for (const { document, file, hash, bytes, html } of files) {
+    if (html !== undefined)
+      writeAtomically(path.join(outDir, `${document.name.replace(/\.\w+$/, '')}.html`), Buffer.from(html));
     if (!bytes) continue;
     writeAtomically(file, bytes);
     options.cache?.set(file, hash);

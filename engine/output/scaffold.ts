@@ -2,12 +2,12 @@
 // and marked «FYLL I» for the author. Existing files are never overwritten.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { isCalendarDate } from '../../schemas/primitives.js';
+import { FILL_IN } from '../load/placeholders.js';
 import { ContentPathError, resolveMeetingDirs } from '../load/content.js';
 import { writeAtomically } from './write.js';
-
-export const FILL_IN = 'FYLL I';
 
 /** ASCII kebab-case from a Swedish title: "Ansökan Växtkraft – Enköping" → "ansokan-vaxtkraft-enkoping". */
 export function slugify(title: string): string {
@@ -21,7 +21,17 @@ export function slugify(title: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function writeNew(file: string, text: string): string {
+/** The file name for a title, or a refusal when the title has no letter or digit to name it by. */
+function slugFor(title: string): string {
+  const slug = slugify(title);
+  if (!slug)
+    throw new ContentPathError(
+      `«${title}» ger inget filnamn; skriv en rubrik eller ett namn med bokstäver eller siffror`,
+    );
+  return slug;
+}
+
+export function writeNew(file: string, text: string): string {
   if (existsSync(file))
     throw new ContentPathError(`${path.relative(process.cwd(), file)} finns redan och skrivs inte över`);
   mkdirSync(path.dirname(file), { recursive: true });
@@ -29,8 +39,34 @@ function writeNew(file: string, text: string): string {
   return file;
 }
 
-const schemaLine = (name: string, depth: number) =>
-  `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/json/${name}.schema.json\n`;
+/** The root of the running handlingar package (the folder with its package.json). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * Where the JSON Schemas are for a file: handlingar installed in the repository the file is in
+ * (node_modules/handlingar, as `handlingar init` sets it up), else the running package's own.
+ * The modeline is relative to the file, so it resolves on every checkout of the repository.
+ */
+function schemaFor(file: string, name: string): string {
+  const installed = path.join('node_modules', 'handlingar', 'schemas', 'json', `${name}.schema.json`);
+  for (let dir = path.dirname(path.resolve(file)); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, installed))) return path.join(dir, installed);
+  }
+  return path.join(packageRoot(), 'schemas', 'json', `${name}.schema.json`);
+}
+
+/** The first line of a new file: which schema the YAML language server uses for it. */
+function schemaLine(file: string, name: string): string {
+  const relative = path
+    .relative(path.dirname(path.resolve(file)), schemaFor(file, name))
+    .split(path.sep)
+    .join('/');
+  return `# yaml-language-server: $schema=${relative}\n`;
+}
 
 /** A new meeting folder with its mote.yaml. */
 export function newMeeting(contentRoot: string, date: string): string[] {
@@ -38,7 +74,7 @@ export function newMeeting(contentRoot: string, date: string): string[] {
   if (!existsSync(path.join(contentRoot, 'forbund.yaml')))
     throw new ContentPathError(`${contentRoot} är ingen innehållsmapp (forbund.yaml saknas)`);
   const file = path.join(contentRoot, 'moten', date, 'mote.yaml');
-  const text = `${schemaLine('mote', 3)}# Sammanträdet ${date}. Fyll i det som är markerat ${FILL_IN}.
+  const text = `${schemaLine(file, 'mote')}# Sammanträdet ${date}. Fyll i varje markerad uppgift; «handlingar check» visar var de står.
 organ: Förbundsstyrelsen
 datum: ${date}
 tid: { från: "09.00", till: "12.00" }   # ${FILL_IN}
@@ -85,9 +121,9 @@ function meetingDir(meeting: string): string {
 export function newArende(meeting: string, rubrik: string, ansokan?: string): string[] {
   const dir = meetingDir(meeting);
   // An ansökan's ärende shares its file name, as in the example meeting.
-  const slug = ansokan ?? slugify(rubrik);
+  const slug = ansokan ?? slugFor(rubrik);
   const file = path.join(dir, 'arenden', `${slug}.yaml`);
-  const text = `${schemaLine('arende', 4)}# Tjänsteskrivelse: ${rubrik}. Fyll i det som är markerat ${FILL_IN}.
+  const text = `${schemaLine(file, 'arende')}# Tjänsteskrivelse: ${rubrik}. Fyll i varje markerad uppgift; «handlingar check» visar var de står.
 rubrik: ${JSON.stringify(rubrik)}
 föredragande: ${FILL_IN}   # en person i kansliet
 ${ansokan ? `ansökan: ${ansokan}\n` : `förslag_till_beslut:\n  att:\n    - ${FILL_IN}\n`}ärendet: |
@@ -104,11 +140,11 @@ undertecknare: ${FILL_IN}   # en person i kansliet
 /** A new ansökan with an empty budget, and its ärende on the agenda. */
 export function newAnsokan(meeting: string, insats: string): string[] {
   const dir = meetingDir(meeting);
-  const slug = slugify(insats);
+  const slug = slugFor(insats);
   const date = path.basename(dir);
   const year = Number(date.slice(0, 4)) + 1;
   const file = path.join(dir, 'ansokningar', `${slug}.yaml`);
-  const text = `${schemaLine('ansokan', 4)}# Ansökan: ${insats}. Fyll i det som är markerat ${FILL_IN}; budgetens summor kontrolleras.
+  const text = `${schemaLine(file, 'ansokan')}# Ansökan: ${insats}. Fyll i varje markerad uppgift («handlingar check» visar var); budgetens summor kontrolleras.
 insats: ${JSON.stringify(insats)}
 typ: individinsats              # ${FILL_IN}: individinsats eller strukturinsats
 ansökningstyp: ny               # ${FILL_IN}: ny, förlängning eller tillägg
@@ -121,7 +157,7 @@ syfte: ${FILL_IN}
 mål:
   effektmål: ${FILL_IN}
   resultatmål: []
-lokusgrupp: { diskuterad: false }   # ${FILL_IN}
+lokal_grupp: { diskuterad: false }   # ${FILL_IN}
 budget:
   parter: [${FILL_IN}]            # partskolumnerna; den första är huvudinsatsägaren
   rekvirera:

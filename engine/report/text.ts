@@ -1,12 +1,8 @@
 // Findings for people: location, the offending line with a caret, the explanation,
 // expected / found / difference, and what to do (in the style of hledger's errors).
 import type { Figure, Finding } from '../findings.js';
-import { formatKronor, formatPercent, formatSignedKronor } from '../format/swedish.js';
-
-const showAmount = (ore: number, unit: 'kr' | 'tkr' = 'kr', signed = false): string => {
-  const value = unit === 'tkr' ? ore / 1000 : ore;
-  return `${signed ? formatSignedKronor(value, ' ') : formatKronor(value, ' ')} ${unit}`;
-};
+import { formatPercent } from '../format/swedish.js';
+import { showAmount, showSignedAmount } from '../money.js';
 
 const showFigure = (figure: Figure): string =>
   'amount' in figure
@@ -27,7 +23,7 @@ export function formatFinding(finding: Finding): string {
   if (expected || found) {
     const parts = [expected && `förväntat ${showFigure(expected)}`, found && `funnet ${showFigure(found)}`];
     if (expected && found && 'amount' in expected && 'amount' in found)
-      parts.push(`skillnad ${showAmount(found.amount - expected.amount, found.unit, true)}`);
+      parts.push(`skillnad ${showSignedAmount(found.amount - expected.amount, found.unit)}`);
     lines.push(`   ${parts.filter(Boolean).join(' · ')}`);
   }
   if (finding.hint) lines.push(`   ${finding.hint}`);

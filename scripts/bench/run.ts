@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { planDocuments } from '../../engine/derive/documents.js';
-import { check } from '../../engine/index.js';
+import { check, KALLELSE_PACKET, planProduct } from '../../engine/index.js';
 import { build } from '../../engine/output/build.js';
-import { renderDocx } from '../../engine/render/docx.js';
-import { findTemplate } from '../../engine/render/template.js';
+import { renderDocx, templateData } from '../../engine/writers/docx/render.js';
+import { findTemplate } from '../../engine/writers/docx/template.js';
 import { syntheticArchive } from './synthetic.js';
 
 const MEETING = 'content/moten/2024-09-12';
@@ -55,7 +54,7 @@ execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 
 // The example meeting.
 const example = check(MEETING);
-const documents = planDocuments(example.meetings[0]!);
+const documents = planProduct(KALLELSE_PACKET, example.meetings[0]!);
 const checkMs = timeInProcess(9, () => check(MEETING));
 const checkProcess = timeProcess(5, ['check', MEETING]);
 row(
@@ -77,9 +76,9 @@ row(
 );
 
 // Rendering against bare docxtemplater, same templates and data.
-const templates = new Map(documents.map((d) => [d.kind, findTemplate(d.kind, path.resolve('content')).bytes]));
+const templates = new Map(documents.map((d) => [d.kind, findTemplate(d.kind, path.resolve('content/mallar')).bytes]));
 const engineRender = timeInProcess(5, () =>
-  documents.filter((d) => !d.copyFrom).forEach((d) => renderDocx(templates.get(d.kind)!, d.data, d.numberedLists)),
+  documents.filter((d) => !d.copyFrom).forEach((d) => renderDocx(templates.get(d.kind)!, d)),
 );
 const bareRender = timeInProcess(5, () =>
   documents
@@ -89,7 +88,7 @@ const bareRender = timeInProcess(5, () =>
         paragraphLoop: true,
         linebreaks: false,
       });
-      document.render(d.data);
+      document.render(templateData(d).data);
       document.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
     }),
 );

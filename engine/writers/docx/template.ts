@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { TEMPLATE_DATA, type TemplateKind } from '../../schemas/templates.js';
+import { blocks as blocksSchema } from '../../../schemas/document.js';
+import { DOCUMENT_DATA, type DocumentKindName } from '../../../schemas/documents.js';
 import { openDocx } from './zip.js';
 
 /** The built-in templates live in templates/ at the package root, above src and dist alike. */
@@ -18,15 +19,15 @@ function builtInDir(): string {
 }
 
 export interface Template {
-  kind: TemplateKind;
+  kind: DocumentKindName;
   /** Where it came from, as shown to the user. */
   origin: string;
   bytes: Buffer;
 }
 
-/** The template for a kind: content/mallar/<kind>.docx when the förbund has one. */
-export function findTemplate(kind: TemplateKind, contentRoot: string): Template {
-  const override = path.join(contentRoot, 'mallar', `${kind}.docx`);
+/** The template for a kind: <kind>.docx in the förbund's folder of own templates when it has one. */
+export function findTemplate(kind: DocumentKindName, overrideDir: string): Template {
+  const override = path.join(overrideDir, `${kind}.docx`);
   if (existsSync(override))
     return { kind, origin: path.relative(process.cwd(), override), bytes: readFileSync(override) };
   const builtIn = path.join(builtInDir(), `${kind}.docx`);
@@ -71,14 +72,16 @@ const decodeEntities = (text: string) =>
     .replace(/&amp;/g, '&');
 
 type Shape = Record<string, z.ZodType>;
-const shapeOf = (schema: z.ZodType): Shape | undefined => (schema as unknown as { shape?: Shape }).shape;
-const elementOf = (schema: z.ZodType): z.ZodType | undefined => (schema as unknown as { element?: z.ZodType }).element;
-const isOoxml = (schema: z.ZodType) => schema.description === 'OOXML';
+export const shapeOf = (schema: z.ZodType): Shape | undefined => (schema as unknown as { shape?: Shape }).shape;
+export const elementOf = (schema: z.ZodType): z.ZodType | undefined =>
+  (schema as unknown as { element?: z.ZodType }).element;
+/** Blocks go into a template as OOXML, through a raw tag {@…}. */
+const isOoxml = (schema: z.ZodType) => schema === blocksSchema;
 
 /** Problems with a template's tags, in Swedish, each naming the tag and its paragraph. */
-export function checkTemplateTags(kind: TemplateKind, bytes: Uint8Array): string[] {
+export function checkTemplateTags(kind: DocumentKindName, bytes: Uint8Array): string[] {
   const problems: string[] = [];
-  const scopes: { name: string; shape: Shape }[] = [{ name: '', shape: shapeOf(TEMPLATE_DATA[kind])! }];
+  const scopes: { name: string; shape: Shape }[] = [{ name: '', shape: shapeOf(DOCUMENT_DATA[kind])! }];
   for (const use of templateTags(bytes)) {
     const where = `i stycket «${use.paragraph.trim()}»`;
     const scope = scopes.at(-1)!;

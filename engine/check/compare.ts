@@ -1,23 +1,7 @@
-// Small constructors for findings, shared by every check.
-import { amountFigure, CODES, type Figure, type Finding, type FindingCode } from '../findings.js';
-import { formatKronor } from '../format/swedish.js';
-import { locate, type Path, type SourceFile } from '../load/source.js';
-
-export interface Extra {
-  expected?: Figure;
-  found?: Figure;
-  hint?: string;
-  /** Point at the key rather than its value (for a wrong year key, say). */
-  onKey?: boolean;
-}
-
-export function report(code: FindingCode, source: SourceFile, at: Path, message: string, extra: Extra = {}): Finding {
-  const { onKey, ...rest } = extra;
-  return { code, severity: CODES[code].severity, ...locate(source, at, onKey), message, ...rest };
-}
-
-export const kr = (ore: number) => `${formatKronor(ore, ' ')} kr`;
-export const tkr = (ore: number) => `${formatKronor(ore / 1000, ' ')} tkr`;
+// A stated figure against what its parts add up to: the comparison behind most checks.
+import { amountFigure, finding, type Finding, type FindingCode } from '../findings.js';
+import type { Path, SourceFile } from '../load/source.js';
+import { showAmount, type Unit } from '../money.js';
 
 export interface Comparison {
   code: FindingCode;
@@ -32,7 +16,7 @@ export interface Comparison {
   parts: string;
   hint?: string;
   /** Show the amounts in tkr, as in a table kept in tkr. */
-  unit?: 'kr' | 'tkr';
+  unit?: Unit;
   /**
    * What the figure's immediate parts add up to as the applicant stated them. A sum that
    * agrees with them is not reported: the error is then in a part, which has its own finding.
@@ -44,18 +28,12 @@ export interface Comparison {
 /** A stated figure compared with what its parts add up to; no finding when they agree. */
 export function compareAmount(source: SourceFile, c: Comparison): Finding[] {
   if (c.stated === undefined || c.stated === c.computed || c.stated === c.alsoAccept) return [];
-  const show = c.unit === 'tkr' ? tkr : kr;
+  const show = (ore: number) => showAmount(ore, c.unit);
   return [
-    report(c.code, source, c.at, `${c.what} står som ${show(c.stated)}, men ${c.parts} ${show(c.computed)}.`, {
+    finding(c.code, source, c.at, `${c.what} står som ${show(c.stated)}, men ${c.parts} ${show(c.computed)}.`, {
       expected: amountFigure(c.computed, c.unit),
       found: amountFigure(c.stated, c.unit),
       ...(c.hint ? { hint: c.hint } : {}),
     }),
   ];
 }
-
-export const sum = (values: Iterable<number>): number => {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
-};

@@ -1,0 +1,66 @@
+// Copies that pass every other check: the same ärende twice on the agenda (it would be built
+// twice), two ansökningar for the same insats (a copied file whose name was not changed), and
+// an ansökan whose budget is another's, line for line.
+import { finding, type Finding } from '../findings.js';
+import type { MeetingModel } from '../load/content.js';
+
+const normalName = (name: string) => name.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+export function checkDuplicates(meeting: MeetingModel): Finding[] {
+  const findings: Finding[] = [];
+  const mote = meeting.mote;
+  if (mote) {
+    const first = new Map<string, number>();
+    mote.data.dagordning.forEach((item, index) => {
+      if (!item.ärende) return;
+      const earlier = first.get(item.ärende);
+      if (earlier === undefined) first.set(item.ärende, index);
+      else
+        findings.push(
+          finding(
+            'dagordning.dubblett',
+            mote.source,
+            ['dagordning', index, 'ärende'],
+            `ärendet ${item.ärende} står redan som punkt ${earlier + 1} på dagordningen; ta bort den ena punkten`,
+          ),
+        );
+    });
+  }
+
+  const byInsats = new Map<string, string>();
+  const byBudget = new Map<string, string>();
+  for (const [slug, ansokan] of [...meeting.ansokningar].sort(([a], [b]) => a.localeCompare(b))) {
+    const name = normalName(ansokan.data.insats);
+    const sameName = byInsats.get(name);
+    if (sameName !== undefined) {
+      findings.push(
+        finding(
+          'ansökan.dubblett',
+          ansokan.source,
+          ['insats'],
+          `insatsen «${ansokan.data.insats}» har redan en ansökan, ansokningar/${sameName}.yaml; byt namn på insatsen om det är en annan, annars ta bort kopian`,
+        ),
+      );
+    } else byInsats.set(name, slug);
+
+    const budget = ansokan.data.budget;
+    const hasLines = [budget.rekvirera, budget.egenfinansiering].some(
+      (part) => part && (part.lön.rader.length > 0 || part.lokal.rader.length > 0 || part.övrigt.rader.length > 0),
+    );
+    if (!hasLines) continue;
+    const key = JSON.stringify(budget);
+    const sameBudget = byBudget.get(key);
+    if (sameBudget !== undefined && sameName === undefined) {
+      findings.push(
+        finding(
+          'ansökan.kopierad-budget',
+          ansokan.source,
+          ['budget'],
+          `budgeten är rad för rad densamma som i ansokningar/${sameBudget}.yaml; har ansökan kopierats utan att budgeten skrevs om?`,
+          { onKey: true },
+        ),
+      );
+    } else byBudget.set(key, slug);
+  }
+  return findings;
+}
