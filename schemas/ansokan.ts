@@ -21,6 +21,16 @@ export const statedSum = strictObject({
   per_år: perYear.optional(),
 });
 
+/**
+ * A note on a budget line. Plain text is for the handläggare and is never printed; a note the
+ * reader of the budgetbilaga should see is written { text: …, skrivs_ut: true }.
+ */
+export const remark = z.union([text, strictObject({ text, skrivs_ut: z.boolean() })]);
+
+/** The part of a line's note that is printed after its post, if any. */
+export const printedRemark = (note: z.infer<typeof remark> | undefined): string | undefined =>
+  typeof note === 'object' && note.skrivs_ut ? note.text : undefined;
+
 export const budgetLine = strictObject({
   post: text,
   tjänst: percent.optional(),
@@ -31,7 +41,7 @@ export const budgetLine = strictObject({
   /** The row total the applicant typed ("Att rekvirera – alla insatsägare"). */
   summa: amount.optional(),
   per_år: perYear.optional(),
-  anmärkning: text.optional(),
+  anmärkning: remark.optional(),
 });
 
 export const budgetGroup = strictObject({

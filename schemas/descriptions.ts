@@ -17,7 +17,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
     'Förbundets egna grupper, som handlingarna nämner dem: lokal_grupp och styrgrupp. En grupp förbundet inte har utelämnas.',
   externa_parter:
     'Organisationer utanför medlemmarna som kan äga, delta i eller finansiera en insats, t.ex. ESF-rådet eller ett annat förbund.',
-  anmärkning: 'Anmärkning på raden, t.ex. «ej angivet».',
+  anmärkning:
+    'Anmärkning för handläggaren; skrivs inte ut. Skriv { text: …, skrivs_ut: true } för en anmärkning som ska stå i budgetbilagan.',
   ansökan: 'Ansökan som ärendet avgör: filnamnet i ansokningar/ utan .yaml.',
   ansökningstyp: 'ny, förlängning (FL) eller tillägg (TL).',
   ansökt: 'Beloppet som ansökningsformuläret anger som sökt; kontrolleras mot budgeten.',

@@ -42,16 +42,18 @@ export const cell = z.object({
 
 /**
  * A row's role: the writers style it and keep it in place from it. A header repeats on every
- * page; a section or group heading stays with the rows after it; sections and totals are shaded.
+ * page; a section or group heading stays with the rows after it; sections and totals are shaded;
+ * a signature row is tall enough to sign in by hand.
  */
-export const rowKind = z.enum(['header', 'section', 'group', 'line', 'sum', 'total']);
+export const rowKind = z.enum(['header', 'section', 'group', 'line', 'sum', 'total', 'signature']);
 
 export const row = z.object({ kind: rowKind, cells: z.array(cell) });
 
+/** A column's width comes from its content (the writer measures it); text or figures, left or right. */
 export const column = z.object({
-  /** A relative width: the writer shares the page's width out by these weights. */
-  weight: z.number().positive(),
   align: z.enum(['left', 'right']),
+  /** Keep every cell's text on one line (names, dates, periods); wrapped only when nothing else fits. */
+  nowrap: z.boolean().optional(),
 });
 
 export type Block = z.infer<typeof blockBase> | { type: 'list'; ordered: boolean; items: Block[][] };

@@ -25,7 +25,8 @@ export const kallelseData = z.object({
   har_adjungerade: z.boolean(),
   adjungerade: z.array(line),
   kansli: z.array(line),
-  punkter: z.array(z.object({ nr: text, rubrik: blocks, föredragande: text, uppgifter: text })),
+  /** The agenda as a table: nr, ärenderubrik, föredragande (on one line), övriga uppgifter. */
+  föredragningslista: blocks,
   ordförande: text,
 });
 
@@ -37,7 +38,8 @@ export const tjansteskrivelseData = z.object({
   föreslås: text,
   att: z.array(z.object({ text: blocks })),
   har_justeringar: z.boolean(),
-  justeringar: z.array(z.object({ belopp: value, skäl: text, föreslagen_av: text })),
+  /** The kansli's justeringar as a table: belopp, skäl, föreslagen av. */
+  justeringar: blocks,
   ärendet: blocks,
   /** A derived table (sammanställning or ekonomisk information); no blocks when the ärende has none. */
   tabell: blocks,
@@ -72,7 +74,8 @@ export const ansokanData = z.object({
   /** Whether the förbund has a fixed Överenskommelse, and its sections. */
   har_överenskommelse: z.boolean(),
   överenskommelse: z.array(z.object({ rubrik: text, text })),
-  underskrifter: z.array(z.object({ organisation: text, roll: text, namn: text, kontaktperson: text })),
+  /** The table the parties sign in: organisation, roll, namn, kontaktperson, a row tall enough to sign. */
+  underskrifter: blocks,
 });
 
 export const budgetData = z.object({
@@ -90,10 +93,8 @@ export const budgetData = z.object({
   har_kostnader: z.boolean(),
   detaljerad: blocks,
   per_år: blocks,
-  sammanställning: z.array(z.object({ part: text, rekvirera: value, egenfinansiering: value, totalt: value })),
-  summa_rekvirera: value,
-  summa_egenfinansiering: value,
-  summa_totalt: value,
+  /** Per party: att rekvirera, egenfinansiering and totalt, with the sum as the last row. */
+  sammanställning: blocks,
 });
 
 export const bilagaData = z.object({ förbund: text, bilaga: text, rubrik: text, text: blocks });

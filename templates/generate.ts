@@ -15,11 +15,7 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
 import PizZip from 'pizzip';
@@ -36,7 +32,7 @@ const FONT = 'Carlito';
 /** The documents' language, so that spelling, hyphenation and screen readers treat them as Swedish. */
 const LANGUAGE = 'sv-SE';
 
-const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ text, style: level === 1 ? 'Rubrik1' : 'Rubrik2' });
+const heading = (text: string, level: 1 | 2 | 3 = 1) => new Paragraph({ text, style: `Rubrik${level}` });
 const body = (text: string) => new Paragraph({ text, style: 'Brodtext' });
 const label = (name: string, value: string) =>
   new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: `${name} `, bold: true }), new TextRun(value)] });
@@ -44,29 +40,6 @@ const label = (name: string, value: string) =>
 const raw = (tag: string) => new Paragraph({ text: `{@${tag}}`, style: 'Brodtext' });
 /** A paragraph-level loop: the opening and closing tags sit in paragraphs of their own. */
 const loop = (list: string, ...inner: Paragraph[]) => [body(`{#${list}}`), ...inner, body(`{/${list}}`)];
-
-const cell = (text: string, bold = false, width?: number) =>
-  new TableCell({
-    children: [new Paragraph({ style: 'Tabelltext', children: [new TextRun({ text, bold })] })],
-    ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}),
-  });
-/** A table with a header row and one looping row, whose first cell opens and last cell closes the loop. */
-function loopTable(list: string, columns: [header: string, tag: string, width: number][]) {
-  const last = columns.length - 1;
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: columns.map(([header, , width]) => cell(header, true, width)) }),
-      new TableRow({
-        children: columns.map(([, tag, width], index) => {
-          const open = index === 0 ? `{#${list}}` : '';
-          const close = index === last ? `{/${list}}` : '';
-          return cell(`${open}${tag}${close}`, false, width);
-        }),
-      }),
-    ],
-  });
-}
 
 const header = (text: string) => ({
   default: new Header({ children: [new Paragraph({ style: 'Sidhuvud', alignment: AlignmentType.RIGHT, text })] }),
@@ -88,25 +61,20 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
       label('Plats', '{plats}'),
       label('Anmälan om förhinder', 'meddelas till {förhinder}.'),
       heading('{organ}', 2),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Medlemsorganisationer', bold: true })] }),
+      heading('Medlemsorganisationer', 3),
       ...compactLoop('medlemmar', '{namn}'),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ordinarie ledamöter', bold: true })] }),
+      heading('Ordinarie ledamöter', 3),
       ...compactLoop('ordinarie', '{text}'),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Ersättare', bold: true })] }),
+      heading('Ersättare', 3),
       ...compactLoop('ersättare', '{text}'),
       body('{#har_adjungerade}'),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Adjungerade', bold: true })] }),
+      heading('Adjungerade', 3),
       ...compactLoop('adjungerade', '{text}'),
       body('{/har_adjungerade}'),
-      new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: 'Övriga / förbundets kansli', bold: true })] }),
+      heading('Övriga / förbundets kansli', 3),
       ...compactLoop('kansli', '{text}'),
       heading('Föredragningslista', 2),
-      loopTable('punkter', [
-        ['Nr', '{nr}', 6],
-        ['Ärenderubrik', '{@rubrik}', 46],
-        ['Föredragande', '{föredragande}', 19],
-        ['Övriga uppgifter', '{uppgifter}', 29],
-      ]),
+      raw('föredragningslista'),
       body(''),
       body('Välkomna!'),
       body('{ordförande}, ordförande'),
@@ -121,11 +89,7 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
       ...loop('att', raw('text')),
       body('{#har_justeringar}'),
       heading('Kansliets justeringar', 2),
-      loopTable('justeringar', [
-        ['Belopp', '{belopp}', 20],
-        ['Skäl', '{skäl}', 55],
-        ['Föreslagen av', '{föreslagen_av}', 25],
-      ]),
+      raw('justeringar'),
       body('{/har_justeringar}'),
       heading('Ärendet', 2),
       raw('ärendet'),
@@ -172,20 +136,10 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
       body('{#har_överenskommelse}'),
       heading('Överenskommelse', 2),
       body('Texten i detta avsnitt är förbundets och får inte ändras.'),
-      ...loop(
-        'överenskommelse',
-        new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: '{rubrik}', bold: true })] }),
-        body('{text}'),
-      ),
+      ...loop('överenskommelse', heading('{rubrik}', 3), body('{text}')),
       body('{/har_överenskommelse}'),
       heading('Underskrifter', 2),
-      loopTable('underskrifter', [
-        ['Organisation', '{organisation}', 25],
-        ['Roll', '{roll}', 15],
-        ['Namn', '{namn}', 25],
-        ['Kontaktperson', '{kontaktperson}', 20],
-        ['Underskrift och datum', '', 15],
-      ]),
+      raw('underskrifter'),
     ],
   },
   budget: {
@@ -206,21 +160,7 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
       heading('Insatsbudget fördelad över insatstid', 2),
       raw('per_år'),
       heading('Budgetsammanställning', 2),
-      loopTable('sammanställning', [
-        ['Part', '{part}', 34],
-        ['Att rekvirera från förbundet', '{rekvirera}', 22],
-        ['Egenfinansiering', '{egenfinansiering}', 22],
-        ['Totalt', '{totalt}', 22],
-      ]),
-      new Paragraph({
-        style: 'Tabelltext',
-        children: [
-          new TextRun({
-            text: 'Summa: {summa_rekvirera} att rekvirera, {summa_egenfinansiering} egenfinansiering, {summa_totalt} totalt',
-            bold: true,
-          }),
-        ],
-      }),
+      raw('sammanställning'),
       body('{/har_kostnader}'),
     ],
   },
@@ -256,6 +196,12 @@ export async function generateTemplate(kind: DocumentKindName): Promise<Buffer> 
           name: 'Rubrik 2',
           run: { font: FONT, size: 26, bold: true },
           paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, outlineLevel: 1 },
+        },
+        {
+          id: 'Rubrik3',
+          name: 'Rubrik 3',
+          run: { font: FONT, size: 22, bold: true },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true, outlineLevel: 2 },
         },
         { id: 'Kompakt', name: 'Kompakt lista', run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 0 } } },
         { id: 'Tabelltext', name: 'Tabelltext', run: { font: FONT, size: 18 }, paragraph: { spacing: { after: 0 } } },

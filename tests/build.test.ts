@@ -12,6 +12,7 @@ import { formatAmount } from '../engine/money.js';
 import { check } from '../engine/index.js';
 import { build } from '../engine/output/build.js';
 import { APPLICATION, attachPlan, edit, MINIMAL, MINIMAL_MEETING, scratchCopy } from './helpers.js';
+import { printedRemark } from '../schemas/ansokan.js';
 
 const MEETING = 'content/moten/2024-09-12';
 const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), `handlingar-${prefix}-`));
@@ -156,15 +157,21 @@ describe('handlingar build on the example meeting', () => {
       const file = files.find((f) => f.endsWith(`b-budget-${slug}.docx`))!;
       const [detail, years] = await tables(path.join(out, file));
       const shown = (ore: number) => formatAmount(ore, ansokan.budget.enhet);
+      const count = new Map<string, number>();
       for (const part of [ansokan.budget.rekvirera, ansokan.budget.egenfinansiering]) {
         for (const group of [part?.lön, part?.lokal, part?.övrigt]) {
           for (const line of group?.rader ?? []) {
-            const label = line.anmärkning ? `${line.post} (${line.anmärkning})` : line.post;
-            const row = detail!.find((cells) => cells[0] === label);
+            const note = printedRemark(line.anmärkning);
+            const label = note ? `${line.post} (${note})` : line.post;
+            // Two lines may have the same post; each is found in its turn.
+            const seen = (count.get(label) ?? 0) + 1;
+            count.set(label, seen);
+            const nth = <T extends string[]>(rows: T[]) => rows.filter((cells) => cells[0] === label)[seen - 1];
+            const row = nth(detail!);
             expect(row, `${file}: ${line.post}`).toBeDefined();
             expect(row!.at(-1), `${file}: ${line.post}`).toBe(shown(lineTotal(line)));
             for (const [year, value] of Object.entries(line.per_år ?? {})) {
-              const yearRow = years!.find((cells) => cells[0] === label)!;
+              const yearRow = nth(years!)!;
               expect(yearRow[years![0]!.indexOf(year)], `${file}: ${line.post} ${year}`).toBe(shown(value));
             }
           }

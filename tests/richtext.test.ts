@@ -13,7 +13,7 @@ import {
 
 /** Markdown as the Word writer writes it, without the body style (tests of the runs). */
 function richTextToOoxml(markdown: string, first = 0) {
-  const context = { numberedLists: first, orientation: 'portrait' as const };
+  const context = { numberedLists: first, textWidth: 9026 };
   const xml = blocksXml(markdownBlocks(markdown), context).replace(
     /<w:pPr><w:pStyle w:val="Brodtext"\/><\/w:pPr>/g,
     '',
@@ -131,9 +131,7 @@ describe('richTextToOoxml', () => {
   });
 
   it('applies the paragraph and list styles', () => {
-    const out = paragraphs(
-      blocksXml(markdownBlocks('Text.\n\n- punkt'), { numberedLists: 0, orientation: 'portrait' }),
-    );
+    const out = paragraphs(blocksXml(markdownBlocks('Text.\n\n- punkt'), { numberedLists: 0, textWidth: 9026 }));
     expect(out[0]).toContain('<w:pPr><w:pStyle w:val="Brodtext"/></w:pPr>');
     expect(out[1]).toContain('<w:pPr><w:pStyle w:val="Liststycke"/><w:numPr>');
   });

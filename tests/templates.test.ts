@@ -66,7 +66,7 @@ describe('handlingar mallar check', () => {
       '{ärendet} är formaterad text; skriv {@ärendet} ensamt i ett stycke',
     ],
     ['kallelse', '{tid}', '{@tid}', '{@tid} förväntar sig färdig OOXML, men tid är text'],
-    ['budget', '{/sammanställning}', '', '{#sammanställning} stängs aldrig med {/sammanställning}'],
+    ['budget', '{/har_kostnader}', '', '{#har_kostnader} stängs aldrig med {/har_kostnader}'],
   ] as const)('refuses %s with %s replaced by %s', async (kind, from, to, message) => {
     const { code, out } = await capture(['mallar', 'check', variant(kind, from, to)]);
     expect(code).toBe(1);

@@ -5,7 +5,7 @@ import type { Ansokan, Forbund, FormField } from '../../schemas/index.js';
 import { partTotals, requestedTotal } from '../derive/budget.js';
 import { sum } from '../money.js';
 import { KIND_LABEL, TYPE_LABEL } from '../format/labels.js';
-import { amount, heading, labelled, left, plainParagraph, row, table, textCell } from './blocks.js';
+import { amount, heading, labelled, plainParagraph, TEXT, ONE_LINE, row, table, textCell } from './blocks.js';
 import type { DataOf, DocumentKind } from './kind.js';
 import { planAnsokanDocument } from './kind.js';
 import { markdownBlocks } from './markdown.js';
@@ -81,13 +81,34 @@ function data(forbund: Forbund, ansokan: Ansokan, bilaga: string): DataOf<'ansok
     finansiärer: plan.map((f) => ({ namn: f.namn, belopp: amount(f.belopp, 'kr', true) })),
     har_överenskommelse: forbund.texter.överenskommelse.length > 0,
     överenskommelse: forbund.texter.överenskommelse.map((section) => ({ rubrik: section.rubrik, text: section.text })),
-    underskrifter: ansokan.underskrifter.map((s) => ({
-      organisation: s.organisation,
-      roll: s.roll,
-      namn: s.namn,
-      kontaktperson: s.kontaktperson ?? '',
-    })),
+    underskrifter: signatureTable(ansokan.underskrifter),
   };
+}
+
+/** The parties' signatures: one row each, tall enough to sign in, the last column left free for it. */
+export function signatureTable(
+  signers: readonly { organisation: string; roll: string; namn: string; kontaktperson?: string }[],
+): Block[] {
+  return [
+    table(
+      [TEXT, ONE_LINE, TEXT, TEXT, TEXT],
+      [
+        row(
+          'header',
+          ['Organisation', 'Roll', 'Namn', 'Kontaktperson', 'Underskrift och datum'].map((t) => textCell(t, true)),
+        ),
+        ...signers.map((s) =>
+          row('signature', [
+            textCell(s.organisation),
+            textCell(s.roll),
+            textCell(s.namn),
+            textCell(s.kontaktperson ?? ''),
+            textCell(''),
+          ]),
+        ),
+      ],
+    ),
+  ];
 }
 
 function outline(d: DataOf<'ansokan'>): Block[] {
@@ -122,21 +143,7 @@ function outline(d: DataOf<'ansokan'>): Block[] {
         ]
       : []),
     heading(2, 'Underskrifter'),
-    table([25, 15, 25, 20, 15].map(left), [
-      row(
-        'header',
-        ['Organisation', 'Roll', 'Namn', 'Kontaktperson', 'Underskrift och datum'].map((t) => textCell(t, true)),
-      ),
-      ...d.underskrifter.map((s) =>
-        row('line', [
-          textCell(s.organisation),
-          textCell(s.roll),
-          textCell(s.namn),
-          textCell(s.kontaktperson),
-          textCell(''),
-        ]),
-      ),
-    ]),
+    ...d.underskrifter,
   ];
 }
 

@@ -27,9 +27,10 @@ export const labelled = (label: string, text: string | Value): Block => ({
 
 export const table = (columns: Column[], rows: Row[]): Block => ({ type: 'table', columns, rows });
 
-/** Columns by weight: `left(34)` for text, `right(22)` for figures. */
-export const left = (weight: number): Column => ({ weight, align: 'left' });
-export const right = (weight: number): Column => ({ weight, align: 'right' });
+/** Columns: text to the left, figures to the right; ONE_LINE for names and dates that must not wrap. */
+export const TEXT: Column = { align: 'left' };
+export const FIGURES: Column = { align: 'right' };
+export const ONE_LINE: Column = { align: 'left', nowrap: true };
 
 export const valueCell = (value: CellValue, strong = false, span?: number): Cell => ({
   value,

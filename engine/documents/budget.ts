@@ -2,6 +2,7 @@
 // party, the split over the years and the sammanställning per party, all from the lines.
 import type { Block, Column, Row } from '../../schemas/document.js';
 import type { Ansokan, BudgetLine, BudgetPart, Forbund, StatedSum } from '../../schemas/index.js';
+import { printedRemark } from '../../schemas/ansokan.js';
 import {
   GROUPS,
   groupTotals,
@@ -15,7 +16,6 @@ import {
 import { GROUP_LABEL, PART_LABEL, type PartName } from '../format/labels.js';
 import { formatAmount, sum } from '../money.js';
 import {
-  amount,
   amountCell,
   heading,
   labelled,
@@ -24,14 +24,19 @@ import {
   table,
   textCell,
   valueCell,
-  left,
-  right,
+  TEXT,
+  FIGURES,
+  ONE_LINE,
 } from './blocks.js';
 import type { DataOf, DocumentKind } from './kind.js';
 import { planAnsokanDocument } from './kind.js';
 
 /** How a budget line is named in the tables: its post, and its remark when it has one. */
-const lineLabel = (line: BudgetLine) => (line.anmärkning ? `${line.post} (${line.anmärkning})` : line.post);
+/** A line's post, with its note when the note is marked for print (other notes are the handläggare's). */
+const lineLabel = (line: BudgetLine) => {
+  const note = printedRemark(line.anmärkning);
+  return note ? `${line.post} (${note})` : line.post;
+};
 
 const EMPTY_PART: BudgetPart = { lön: { rader: [] }, lokal: { rader: [] }, övrigt: { rader: [] } };
 
@@ -51,15 +56,7 @@ function detailTable(ansokan: Ansokan): {
   const { budget } = ansokan;
   const unit = budget.enhet;
   const parties = budget.parter;
-  // Weights in twentieths of a point on a landscape page: the label takes what is left.
-  const partyWeight = Math.floor(7258 / (parties.length + 1));
-  const columns: Column[] = [
-    left(13958 - 3300 - partyWeight * (parties.length + 1)),
-    right(800),
-    left(1250),
-    left(1250),
-    ...[...parties, 'Totalt'].map(() => right(partyWeight)),
-  ];
+  const columns: Column[] = [TEXT, FIGURES, ONE_LINE, ONE_LINE, ...[...parties, 'Totalt'].map(() => FIGURES)];
   const rows: Row[] = [
     row('header', [...['Post', 'Tjänst', 'Från', 'Till', ...parties, 'Totalt'].map((t) => textCell(t, true))]),
   ];
@@ -133,11 +130,7 @@ function yearTable(ansokan: Ansokan, requested: Totals): Block[] {
   const { budget } = ansokan;
   const unit = budget.enhet;
   const years = periodYears(ansokan.period);
-  const yearWeight = Math.min(1600, Math.floor((13958 - 4000) / (years.length + 1)));
-  const columns: Column[] = [
-    left(13958 - yearWeight * (years.length + 1)),
-    ...[0, ...years].map(() => right(yearWeight)),
-  ];
+  const columns: Column[] = [TEXT, ...[0, ...years].map(() => FIGURES)];
   const differing: string[] = [];
   const rows: Row[] = [
     row(
@@ -205,7 +198,7 @@ function financingTable(ansokan: Ansokan): Block[] {
   if (!plan) return [];
   const unit = ansokan.budget.enhet;
   const years = periodYears(ansokan.period);
-  const columns: Column[] = [left(4000), left(1400), right(1600), ...years.map(() => right(1400))];
+  const columns: Column[] = [TEXT, TEXT, FIGURES, ...years.map(() => FIGURES)];
   const total = sum(plan.map((f) => f.belopp));
   return [
     table(columns, [
@@ -260,14 +253,28 @@ function data(forbund: Forbund, ansokan: Ansokan, bilaga: string): DataOf<'budge
         : []),
     ],
     per_år: yearTable(ansokan, requested),
-    sammanställning: ansokan.budget.parter.map((part) => {
-      const r = requested.byParty[part] ?? 0;
-      const o = own.byParty[part] ?? 0;
-      return { part, rekvirera: amount(r, unit), egenfinansiering: amount(o, unit), totalt: amount(r + o, unit) };
-    }),
-    summa_rekvirera: amount(requested.total, unit),
-    summa_egenfinansiering: amount(own.total, unit),
-    summa_totalt: amount(requested.total + own.total, unit),
+    sammanställning: [
+      table(
+        [TEXT, FIGURES, FIGURES, FIGURES],
+        [
+          row(
+            'header',
+            ['Part', 'Att rekvirera från förbundet', 'Egenfinansiering', 'Totalt'].map((t) => textCell(t, true)),
+          ),
+          ...ansokan.budget.parter.map((part) => {
+            const r = requested.byParty[part] ?? 0;
+            const o = own.byParty[part] ?? 0;
+            return row('line', [textCell(part), amountCell(r, unit), amountCell(o, unit), amountCell(r + o, unit)]);
+          }),
+          row('total', [
+            textCell('Summa', true),
+            amountCell(requested.total, unit, true),
+            amountCell(own.total, unit, true),
+            amountCell(requested.total + own.total, unit, true),
+          ]),
+        ],
+      ),
+    ],
   };
 }
 
@@ -288,24 +295,7 @@ function costOutline(d: DataOf<'budget'>): Block[] {
     heading(2, 'Insatsbudget fördelad över insatstid'),
     ...d.per_år,
     heading(2, 'Budgetsammanställning'),
-    table(
-      [left(34), right(22), right(22), right(22)],
-      [
-        row(
-          'header',
-          ['Part', 'Att rekvirera från förbundet', 'Egenfinansiering', 'Totalt'].map((t) => textCell(t, true)),
-        ),
-        ...d.sammanställning.map((s) =>
-          row('line', [textCell(s.part), valueCell(s.rekvirera), valueCell(s.egenfinansiering), valueCell(s.totalt)]),
-        ),
-        row('total', [
-          textCell('Summa', true),
-          valueCell(d.summa_rekvirera, true),
-          valueCell(d.summa_egenfinansiering, true),
-          valueCell(d.summa_totalt, true),
-        ]),
-      ],
-    ),
+    ...d.sammanställning,
   ];
 }
 

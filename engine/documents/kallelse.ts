@@ -3,7 +3,7 @@
 import type { Block } from '../../schemas/document.js';
 import { handlingText } from '../derive/agenda.js';
 import { formatMeetingDay, formatTimeSpan } from '../format/swedish.js';
-import { heading, labelled, plainParagraph, table, textCell, left } from './blocks.js';
+import { heading, labelled, plainParagraph, table, textCell, TEXT, ONE_LINE, row } from './blocks.js';
 import type { DataOf, DocumentKind, MeetingContext } from './kind.js';
 import { markdownInlines } from './markdown.js';
 
@@ -38,24 +38,36 @@ function data({ forbund, mote, derived }: MeetingContext): DataOf<'kallelse'> {
     adjungerade: forbund.styrelse.adjungerade.map((person) => ({
       text: [person.namn, person.roll, person.organisation].filter(Boolean).join(', '),
     })),
-    punkter: derived.agenda.map((item) => {
-      const typed = mote.dagordning[item.index]!;
-      const rubrik = item.arende?.rubrik ?? typed.rubrik ?? '';
-      return {
-        nr: String(item.number),
-        rubrik: [{ type: 'paragraph', style: 'table', content: markdownInlines(rubrik) }],
-        föredragande: item.arende?.föredragande ?? typed.föredragande ?? '',
-        uppgifter:
-          // The item on which the justerare is chosen carries the proposal, wherever it stands.
-          JUSTERING_ITEM.test(rubrik) && !item.arende && mote.justering
-            ? `Förslag: ${mote.justering.justerare}. Justering ${formatMeetingDay(mote.justering.datum)}.`
-            : item.bilagor.length > 0
-              ? `Handling – ${handlingText(item.bilagor)}`
-              : typed.information
-                ? 'Information'
-                : '',
-      };
-    }),
+    föredragningslista: [
+      table(
+        [TEXT, TEXT, ONE_LINE, TEXT],
+        [
+          row(
+            'header',
+            ['Nr', 'Ärenderubrik', 'Föredragande', 'Övriga uppgifter'].map((t) => textCell(t, true)),
+          ),
+          ...derived.agenda.map((item) => {
+            const typed = mote.dagordning[item.index]!;
+            const rubrik = item.arende?.rubrik ?? typed.rubrik ?? '';
+            const uppgifter =
+              // The item on which the justerare is chosen carries the proposal, wherever it stands.
+              JUSTERING_ITEM.test(rubrik) && !item.arende && mote.justering
+                ? `Förslag: ${mote.justering.justerare}. Justering ${formatMeetingDay(mote.justering.datum)}.`
+                : item.bilagor.length > 0
+                  ? `Handling – ${handlingText(item.bilagor)}`
+                  : typed.information
+                    ? 'Information'
+                    : '';
+            return row('line', [
+              textCell(String(item.number)),
+              textCell(markdownInlines(rubrik)),
+              textCell(item.arende?.föredragande ?? typed.föredragande ?? ''),
+              textCell(uppgifter),
+            ]);
+          }),
+        ],
+      ),
+    ],
     ordförande: chair?.namn ?? '',
   };
 }
@@ -81,24 +93,7 @@ function outline(d: DataOf<'kallelse'>): Block[] {
     ...(d.adjungerade.length ? roster('Adjungerade', d.adjungerade) : []),
     ...roster('Övriga / förbundets kansli', d.kansli),
     heading(2, 'Föredragningslista'),
-    table(
-      [left(6), left(46), left(19), left(29)],
-      [
-        {
-          kind: 'header',
-          cells: ['Nr', 'Ärenderubrik', 'Föredragande', 'Övriga uppgifter'].map((t) => textCell(t, true)),
-        },
-        ...d.punkter.map((p) => ({
-          kind: 'line' as const,
-          cells: [
-            textCell(p.nr),
-            textCell(p.rubrik.flatMap((b) => (b.type === 'paragraph' ? b.content : []))),
-            textCell(p.föredragande),
-            textCell(p.uppgifter),
-          ],
-        })),
-      ],
-    ),
+    ...d.föredragningslista,
     plainParagraph('Välkomna!'),
     plainParagraph(`${d.ordförande}, ordförande`),
   ];

@@ -24,6 +24,8 @@ export interface PlannedDocument<K extends DocumentKindName = DocumentKindName> 
   data: DataOf<K>;
   /** For a bilaga that is an existing file: its absolute path, copied instead of written. */
   copyFrom?: string;
+  /** «UTKAST – kontrollen har 3 fel»: set by the build while check has errors, shown first. */
+  draft?: string;
 }
 
 /** What every planner may read: the validated meeting and what was derived from it. */

@@ -4,7 +4,7 @@ import type { Block, Row } from '../../schemas/document.js';
 import type { Forbund } from '../../schemas/index.js';
 import { KIND_LABEL, TYPE_LABEL } from '../format/labels.js';
 import { formatAmount } from '../money.js';
-import { amountCell, plainParagraph, row, table, textCell, left, right } from './blocks.js';
+import { amountCell, plainParagraph, row, table, textCell, TEXT, ONE_LINE, FIGURES } from './blocks.js';
 import type { MeetingContext } from './kind.js';
 import { markdownBlocks } from './markdown.js';
 
@@ -27,7 +27,12 @@ export function summaryTable({ forbund, derived }: MeetingContext): Block[] {
       textCell([data.insatsägare, ...parties].join(', ')),
       textCell(TYPE_LABEL[data.typ]),
       textCell(age ? `${age.från}–${age.till} år` : ''),
-      textCell(`${data.period.från} – ${data.period.till}`),
+      // From on one line, to on the next: a date is never broken at its hyphens.
+      textCell([
+        { type: 'text', text: `${data.period.från} –` },
+        { type: 'break' },
+        { type: 'text', text: data.period.till },
+      ]),
       textCell(KIND_LABEL[data.ansökningstyp].short),
       amountCell(decision.sökt, 'kr'),
       amountCell(decision.beviljat, 'kr'),
@@ -42,7 +47,7 @@ export function summaryTable({ forbund, derived }: MeetingContext): Block[] {
   ].sort();
   return [
     table(
-      [2000, 1450, 1000, 700, 1250, 500, 1369, 1369].map((weight, i) => (i >= 6 ? right(weight) : left(weight))),
+      [TEXT, TEXT, TEXT, ONE_LINE, ONE_LINE, TEXT, FIGURES, FIGURES],
       [
         row(
           'header',
@@ -70,7 +75,7 @@ export function summaryTable({ forbund, derived }: MeetingContext): Block[] {
 export function economyTable({ derived }: MeetingContext): Block[] {
   const economy = derived.economy;
   if (!economy) return markdownBlocks('*Förbundets ekonomi (ekonomi.yaml) saknas.*');
-  const columns = [left(9638 - economy.columns.length * 1050), ...economy.columns.map(() => right(1050))];
+  const columns = [TEXT, ...economy.columns.map(() => FIGURES)];
   return [
     table(columns, [
       row('header', [textCell(''), ...economy.columns.map((c) => textCell(c, true))]),

@@ -6,7 +6,7 @@ import type { Ansokan, Arende, Forbund } from '../../schemas/index.js';
 import type { Decision } from '../derive/decision.js';
 import { formatDateInDecision, formatPercent } from '../format/swedish.js';
 import { formatAmount } from '../money.js';
-import { amount, heading, plainParagraph, table, textCell, valueCell, left, right } from './blocks.js';
+import { amount, heading, plainParagraph, table, textCell, valueCell, TEXT, FIGURES, row } from './blocks.js';
 import type { DataOf, DocumentKind, ItemContext } from './kind.js';
 import { pad } from './kind.js';
 import { markdownBlocks, markdownInlines } from './markdown.js';
@@ -57,11 +57,22 @@ function data(context: ItemContext): DataOf<'tjansteskrivelse'> {
       text: markdownBlocks(clause.startsWith('att ') ? clause : `att ${clause}`, figures),
     })),
     har_justeringar: arende.justeringar.length > 0,
-    justeringar: arende.justeringar.map((j) => ({
-      belopp: amount(-j.belopp, 'kr', true),
-      skäl: j.skäl,
-      föreslagen_av: j.föreslagen_av,
-    })),
+    justeringar: arende.justeringar.length
+      ? [
+          table(
+            [FIGURES, TEXT, TEXT],
+            [
+              row(
+                'header',
+                ['Belopp', 'Skäl', 'Föreslagen av'].map((t) => textCell(t, true)),
+              ),
+              ...arende.justeringar.map((j) =>
+                row('line', [valueCell(amount(-j.belopp, 'kr', true)), textCell(j.skäl), textCell(j.föreslagen_av)]),
+              ),
+            ],
+          ),
+        ]
+      : [],
     ärendet: rich(arende.ärendet, 'Ingen ärendebeskrivning.'),
     tabell,
     bedömning: rich(arende.bedömning, 'Ingen bedömning.'),
@@ -76,21 +87,7 @@ function outline(d: DataOf<'tjansteskrivelse'>): Block[] {
     heading(2, 'Förslag till beslut'),
     plainParagraph(d.föreslås),
     ...d.att.flatMap((clause) => clause.text),
-    ...(d.har_justeringar
-      ? [
-          heading(2, 'Kansliets justeringar'),
-          table(
-            [right(20), left(55), left(25)],
-            [
-              { kind: 'header', cells: ['Belopp', 'Skäl', 'Föreslagen av'].map((t) => textCell(t, true)) },
-              ...d.justeringar.map((j) => ({
-                kind: 'line' as const,
-                cells: [valueCell(j.belopp), textCell(j.skäl), textCell(j.föreslagen_av)],
-              })),
-            ],
-          ),
-        ]
-      : []),
+    ...(d.har_justeringar ? [heading(2, 'Kansliets justeringar'), ...d.justeringar] : []),
     heading(2, 'Ärendet'),
     ...d.ärendet,
     ...d.tabell,

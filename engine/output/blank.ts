@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Block } from '../../schemas/document.js';
 import { forbundSchema, type Forbund } from '../../schemas/index.js';
+import { signatureTable } from '../documents/ansokan.js';
 import type { PlannedDocument } from '../documents/kind.js';
 import { parseYamlFile } from '../load/yaml.js';
 import { renderDocx } from '../writers/docx/render.js';
@@ -61,12 +62,13 @@ export function blankApplication(forbund: Forbund, contentRoot: string): Buffer 
         rubrik: section.rubrik,
         text: section.text,
       })),
-      underskrifter: ['insatsägare', 'samverkanspart', 'samverkanspart', 'samverkanspart'].map((roll) => ({
-        organisation: '',
-        roll,
-        namn: '',
-        kontaktperson: '',
-      })),
+      underskrifter: signatureTable(
+        ['insatsägare', 'samverkanspart', 'samverkanspart', 'samverkanspart'].map((roll) => ({
+          organisation: '',
+          roll,
+          namn: '',
+        })),
+      ),
     },
   };
   return renderDocx(findTemplate('ansokan', path.join(contentRoot, 'mallar')).bytes, blank);

@@ -90,7 +90,12 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
   const outDir = options.outDir ?? path.join('out', mote.datum);
   assertOutsideContent(outDir, meeting.contentRoot);
 
-  const documents = planProduct(KALLELSE_PACKET, checked);
+  // While check has errors, every document says so before anything else.
+  const errors = result.findings.filter((finding) => finding.severity === 'fel').length;
+  const draft = errors > 0 ? `UTKAST – kontrollen har ${errors} fel` : undefined;
+  const documents = planProduct(KALLELSE_PACKET, checked).map((document) =>
+    draft ? { ...document, draft } : document,
+  );
   const templates = loadTemplates(
     new Set(documents.filter((d) => !d.copyFrom).map((d) => d.kind)),
     meeting.contentRoot,
@@ -101,7 +106,7 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     const template = templates.get(document.kind);
     const source = document.copyFrom ? readFileSync(document.copyFrom) : undefined;
     const hash = createHash('sha256')
-      .update(JSON.stringify([document.data, document.orientation]))
+      .update(JSON.stringify([document.data, document.orientation, document.draft]))
       .update(source ?? template?.bytes ?? '')
       .digest('hex');
     const unchanged = options.cache?.get(file) === hash && existsSync(file);

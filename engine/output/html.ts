@@ -23,6 +23,12 @@ export function renderHtmlDocument(document: PlannedDocument): string {
         },
       ]
     : outlineOf(document);
+  if (document.draft)
+    blocks.unshift({
+      type: 'paragraph',
+      style: 'body',
+      content: [{ type: 'text', text: document.draft, strong: true }],
+    });
   const title = document.bilaga ? `Bilaga ${document.bilaga}: ${document.title}` : document.title;
   return htmlPage(`${title} – ${document.data.förbund}`, blocks);
 }

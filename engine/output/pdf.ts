@@ -227,11 +227,17 @@ export class PacketWriter {
     if (part.mark) for (const page of pages) stamp(page, part.mark, 'top', this.font);
   }
 
-  /** Numbers the pages, writes structure, bookmarks and metadata, and saves; returns the page count. */
-  async save(target: string, metadata: Omit<PacketMetadata, 'language'>): Promise<number> {
+  /**
+   * Numbers the pages (and marks each as a draft when `draft` is given), writes structure,
+   * bookmarks and metadata, and saves; returns the page count.
+   */
+  async save(target: string, metadata: Omit<PacketMetadata, 'language'>, draft?: string): Promise<number> {
     const { packet } = this;
     const total = packet.getPageCount();
-    packet.getPages().forEach((page, index) => stamp(page, `Sida ${index + 1} av ${total}`, 'bottom', this.font));
+    packet.getPages().forEach((page, index) => {
+      stamp(page, `Sida ${index + 1} av ${total}`, 'bottom', this.font);
+      if (draft) stamp(page, draft, 'top-left', this.font);
+    });
     this.structure.finish(LANGUAGE);
     addOutline(packet, this.parts, this.starts, this.outlines);
     // Page labels as the stamps number the pages, so that a viewer's «page 12» is «Sida 12».
@@ -304,16 +310,16 @@ class StampFont {
  * Draws a stamp (bilaga number, page number) as an artifact: pagination that a screen reader
  * skips, outside the structure tree, in the embedded font.
  */
-function stamp(page: PDFPage, text: string, where: 'top' | 'bottom', font: StampFont) {
+function stamp(page: PDFPage, text: string, where: 'top' | 'top-left' | 'bottom', font: StampFont) {
   const size = 8;
   const { width, height } = page.getSize();
-  const x = width - 36 - font.width(text, size);
-  const y = where === 'top' ? height - 22 : 16;
+  const x = where === 'top-left' ? 36 : width - 36 - font.width(text, size);
+  const y = where === 'bottom' ? 16 : height - 22;
   page.pushOperators(
     PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
       PDFName.of('Artifact'),
       // An inline property list; pdf-lib's operator type does not list dictionaries, but writes them.
-      page.doc.context.obj({ Type: 'Pagination', Subtype: where === 'top' ? 'Header' : 'Footer' }) as never,
+      page.doc.context.obj({ Type: 'Pagination', Subtype: where === 'bottom' ? 'Footer' : 'Header' }) as never,
     ]),
     pushGraphicsState(),
     beginText(),
@@ -402,7 +408,10 @@ function addOutline(
  * run, then merges everything into handlingar-<date>.pdf in the output folder.
  */
 export async function buildPacket(
-  documents: readonly { file: string; document: { name: string; title: string; bilaga?: string } }[],
+  documents: readonly {
+    file: string;
+    document: { name: string; title: string; bilaga?: string; copyFrom?: string; draft?: string };
+  }[],
   outDir: string,
   metadata: Omit<PacketMetadata, 'language'>,
   onConverted: (file: string) => void,
@@ -416,7 +425,8 @@ export async function buildPacket(
         ? { pdf: path.join(work, `${path.basename(file, '.docx')}.pdf`), docx: path.resolve(file) }
         : { pdf: file }),
       title: document.title,
-      ...(document.bilaga ? { mark: `Bilaga ${document.bilaga}` } : {}),
+      // A generated document names its bilaga in its own header; an attached file gets a stamp.
+      ...(document.bilaga && document.copyFrom ? { mark: `Bilaga ${document.bilaga}` } : {}),
       nested: document.bilaga?.includes('.') ?? false,
     }));
     // LibreOffice converts the files in the order given and announces each one as it starts
@@ -454,7 +464,11 @@ export async function buildPacket(
     mergeReady();
     await merging;
     const target = path.join(outDir, `handlingar-${metadata.date}.pdf`);
-    const pages = await writer!.save(target, metadata);
+    const pages = await writer!.save(
+      target,
+      metadata,
+      documents.find(({ document }) => document.draft)?.document.draft,
+    );
     return {
       file: target,
       pages,

@@ -3,12 +3,16 @@
 // parties and years of a budget (which a template's fixed table cannot express).
 import type { Block, Cell, Inline, Row } from '../../../schemas/document.js';
 import { formatValue } from '../values.js';
+import { CELL_MARGIN, columnWidths } from './columns.js';
 
 export const BULLET_NUM_ID = 900;
 export const NUMBERED_NUM_ID_BASE = 901;
 
-/** Text widths of an A4 page with the templates' margins, in twentieths of a point. */
-export const TEXT_WIDTH = { portrait: 9638, landscape: 13958 } as const;
+/**
+ * Text widths of an A4 page with the bundled templates' margins (2,54 cm), in twentieths of a
+ * point; a template with other margins gives its own (render.ts reads its section properties).
+ */
+export const TEXT_WIDTH = { portrait: 9026, landscape: 13958 } as const;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -24,7 +28,8 @@ const STYLE = { body: 'Brodtext', table: 'Tabelltext', note: 'Tabelltext', list:
 /** Per document: how many numbered lists it has, each needing its own restarting instance. */
 export interface OoxmlContext {
   numberedLists: number;
-  orientation: keyof typeof TEXT_WIDTH;
+  /** The width tables fill, in twentieths of a point. */
+  textWidth: number;
 }
 
 function run(text: string, props: { strong?: boolean; emphasis?: boolean }): string {
@@ -100,6 +105,15 @@ function blockXml(block: Block, context: OoxmlContext, place?: ListPlace): strin
   }
 }
 
+/** The draft mark: large red bold text, the first paragraph of a document built while check has errors. */
+export function draftXml(text: string): string {
+  return paragraph(
+    STYLE.body,
+    `<w:r><w:rPr><w:b/><w:color w:val="C00000"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`,
+    '<w:keepNext/>',
+  );
+}
+
 /** Blocks as OOXML paragraphs and tables; no blocks give no XML, so the tag's paragraph goes. */
 export function blocksXml(blocks: readonly Block[], context: OoxmlContext): string {
   return blocks.map((block) => blockXml(block, context)).join('');
@@ -107,6 +121,10 @@ export function blocksXml(blocks: readonly Block[], context: OoxmlContext): stri
 
 // ---------------------------------------------------------------- tables
 
+/** Tables of at most this many rows are kept on one page. */
+const SHORT_TABLE_ROWS = 12;
+/** A row to sign in: at least 1,2 cm, room for a handwritten signature and date. */
+const SIGNATURE_ROW_HEIGHT = '<w:trHeight w:val="680" w:hRule="atLeast"/>';
 const SHADE = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>';
 
 function cellXml(cell: Cell, width: number, align: 'left' | 'right', kind: Row['kind'], keepNext: boolean): string {
@@ -128,20 +146,25 @@ function cellXml(cell: Cell, width: number, align: 'left' | 'right', kind: Row['
 }
 
 /**
- * A table scaled to the page's text width by its columns' weights. Header rows repeat on
+ * A table as wide as the page's text, its columns as wide as their content needs. Header rows repeat on
  * every page, no row splits across pages, and a group heading is kept with the row after it.
  */
 function tableXml(block: Extract<Block, { type: 'table' }>, context: OoxmlContext): string {
-  const page = TEXT_WIDTH[context.orientation];
-  const total = block.columns.reduce((a, c) => a + c.weight, 0);
-  const widths = block.columns.map((c) => Math.floor((c.weight / total) * page));
+  const widths = columnWidths(block, context.textWidth);
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>`;
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('');
+  // A short table stays on one page, with the heading before it; a long one keeps its headings
+  // with the rows after them.
+  const whole = block.rows.length <= SHORT_TABLE_ROWS;
   const body = block.rows
-    .map((row) => {
+    .map((row, index) => {
       let column = 0;
-      const keepNext = row.kind === 'header' || row.kind === 'group' || row.kind === 'section';
+      const keepNext =
+        (whole && index < block.rows.length - 1) ||
+        row.kind === 'header' ||
+        row.kind === 'group' ||
+        row.kind === 'section';
       const cells = row.cells
         .map((cell) => {
           const span = cell.span ?? 1;
@@ -152,11 +175,13 @@ function tableXml(block: Extract<Block, { type: 'table' }>, context: OoxmlContex
         })
         .join('');
       const header = row.kind === 'header' ? '<w:tblHeader/>' : '';
-      return `<w:tr><w:trPr>${header}<w:cantSplit/></w:trPr>${cells}</w:tr>`;
+      const height = row.kind === 'signature' ? SIGNATURE_ROW_HEIGHT : '';
+      return `<w:tr><w:trPr>${header}<w:cantSplit/>${height}</w:trPr>${cells}</w:tr>`;
     })
     .join('');
   const width = widths.reduce((a, b) => a + b, 0);
-  return `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`;
+  const margins = `<w:tblCellMar><w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/>${margins}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${body}</w:tbl>`;
 }
 
 /** The w:num instances for `count` numbered lists, each restarting at 1, to append to word/numbering.xml. */

@@ -9,8 +9,8 @@ import type { PlannedDocument } from '../../documents/kind.js';
 import { UserError } from '../../errors.js';
 import { formatValue } from '../values.js';
 import { ensureNumbering } from './numbering.js';
-import { blocksXml, numberingInstancesXml, type OoxmlContext } from './ooxml.js';
-import { elementOf, shapeOf } from './template.js';
+import { blocksXml, draftXml, numberingInstancesXml, TEXT_WIDTH, type OoxmlContext } from './ooxml.js';
+import { elementOf, shapeOf, textWidthOf } from './template.js';
 import { deterministicZip, type DocumentProperties } from './zip.js';
 
 export class RenderError extends UserError {}
@@ -32,9 +32,15 @@ function templateValue(schema: z.ZodType, data: unknown, context: OoxmlContext):
   return data;
 }
 
-/** The data a template receives for a planned document, and the lists its numbering needs. */
-export function templateData(planned: PlannedDocument): { data: object; context: OoxmlContext } {
-  const context: OoxmlContext = { numberedLists: 0, orientation: planned.orientation };
+/**
+ * The data a template receives for a planned document, and the lists its numbering needs;
+ * tables fill `textWidth` (the template's, or the bundled templates' for the orientation).
+ */
+export function templateData(
+  planned: PlannedDocument,
+  textWidth: number = TEXT_WIDTH[planned.orientation],
+): { data: object; context: OoxmlContext } {
+  const context: OoxmlContext = { numberedLists: 0, textWidth };
   return { data: templateValue(DOCUMENT_DATA[planned.kind], planned.data, context) as object, context };
 }
 
@@ -47,11 +53,12 @@ export function renderDocx(
   planned: PlannedDocument,
   properties?: DocumentProperties,
 ): Buffer {
-  const { data, context } = templateData(planned);
+  const zip = new PizZip(templateBytes);
+  const { data, context } = templateData(planned, textWidthOf(zip) ?? TEXT_WIDTH[planned.orientation]);
   const missing: string[] = [];
   let document: Docxtemplater;
   try {
-    document = new Docxtemplater(new PizZip(templateBytes), {
+    document = new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: false,
       nullGetter: (part) => {
@@ -67,9 +74,15 @@ export function renderDocx(
     throw new RenderError(
       `mallen använder taggar utan värde: ${[...new Set(missing)].map((t) => `{${t}}`).join(', ')}`,
     );
-  const zip = document.getZip();
-  ensureNumbering(zip, numberingInstancesXml(context.numberedLists));
-  return deterministicZip(zip, properties);
+  ensureNumbering(document.getZip(), numberingInstancesXml(context.numberedLists));
+  if (planned.draft) markDraft(document.getZip(), planned.draft);
+  return deterministicZip(document.getZip(), properties);
+}
+
+/** Puts the draft mark before the body's first paragraph, whatever the template holds. */
+function markDraft(zip: PizZip, text: string): void {
+  const xml = zip.file('word/document.xml')?.asText() ?? '';
+  zip.file('word/document.xml', xml.replace(/<w:body>/, `<w:body>${draftXml(text)}`));
 }
 
 /** docxtemplater reports template syntax errors as a MultiError with one entry per problem. */

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type PizZip from 'pizzip';
 import type { z } from 'zod';
 import { blocks as blocksSchema } from '../../../schemas/document.js';
 import { DOCUMENT_DATA, type DocumentKindName } from '../../../schemas/documents.js';
@@ -115,4 +116,22 @@ export function checkTemplateTags(kind: DocumentKindName, bytes: Uint8Array): st
   }
   for (const open of scopes.slice(1)) problems.push(`{#${open.name}} stängs aldrig med {/${open.name}}`);
   return problems;
+}
+
+/**
+ * The width between the margins of a template's (last) section, in twentieths of a point: the
+ * width its tables fill. Undefined when the template does not state its page size.
+ */
+export function textWidthOf(zip: PizZip): number | undefined {
+  const xml = zip.file('word/document.xml')?.asText() ?? '';
+  const attribute = (element: string, name: string) => {
+    const tags = xml.match(new RegExp(`<w:${element}\\b[^>]*>`, 'g'));
+    const value = tags?.at(-1)?.match(new RegExp(`\\bw:${name}="(\\d+)"`))?.[1];
+    return value === undefined ? undefined : Number(value);
+  };
+  const page = attribute('pgSz', 'w');
+  const left = attribute('pgMar', 'left');
+  const right = attribute('pgMar', 'right');
+  if (page === undefined || left === undefined || right === undefined) return undefined;
+  return page - left - right;
 }
