@@ -108,6 +108,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   summa_intäkter: 'S:a intäkter per kolumn (tkr); kontrolleras.',
   summa_kostnader: 'S:a kostnader per kolumn (tkr); kontrolleras.',
   summa_övriga: 'S:a övriga samverkansinsatser per kolumn (tkr); kontrolleras.',
+  skrivs_ut: 'true: anmärkningen står i budgetbilagan efter postens namn.',
   syfte: 'Insatsens syfte (Markdown).',
   tabell: 'En tabell som motorn räknar fram och visar efter texten: ansökningar eller ekonomi.',
   text: 'Text (Markdown).',
