@@ -44,10 +44,21 @@ export interface BuildResult {
   stopped?: 'innehållet kan inte läsas' | 'fel i kontrollen (--strict)';
 }
 
-/** Findings that mean the content did not load as a whole: no packet can be built from it. */
+/**
+ * Findings after which no packet can be built: the content did not load as a whole, a bilaga
+ * cannot be read, or a document would state money that cannot be (counted twice, negative,
+ * zero for want of a budget) or a year that is a typing error.
+ */
+const BLOCKING: ReadonlySet<string> = new Set([
+  'ansökan.flera-ärenden',
+  'ansökan.budget-saknas',
+  'justering.överskrider',
+  'datum.horisont',
+]);
 export const isStructural = (finding: Finding) =>
   finding.severity === 'fel' &&
-  /^(yaml|fil|schema)\.|^ref\.(ärende|ansökan|bilaga)-saknas$|^möte\.uppgift-saknas$/.test(finding.code);
+  (/^(yaml|fil|schema|bilaga)\.|^ref\.(ärende|ansökan|bilaga)-saknas$|^möte\.uppgift-saknas$/.test(finding.code) ||
+    BLOCKING.has(finding.code));
 
 /** The templates of a build, each read (and, for an organisation's own, checked) once. */
 function loadTemplates(kinds: Iterable<DocumentKindName>, contentRoot: string): Map<DocumentKindName, Template> {
