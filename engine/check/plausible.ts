@@ -3,7 +3,7 @@
 // horizon of the meeting, a party is named once, and a meeting's time runs forward.
 import type { Ansokan } from '../../schemas/index.js';
 import type { DerivedMeeting } from '../derive/meeting.js';
-import { forbundRows, hasCostLines, periodYears, requestedTotal } from '../derive/budget.js';
+import { forbundRows, hasCostLines, requestedTotal } from '../derive/budget.js';
 import { amountFigure, finding, textFigure, type Finding } from '../findings.js';
 import type { Loaded, MeetingModel } from '../load/content.js';
 import type { Path, SourceFile } from '../load/source.js';
@@ -127,7 +127,7 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
       }
   }
 
-  for (const { arende, ansokan, decision } of derived.decisions.values()) {
+  for (const { arende, ansokan } of derived.decisions.values()) {
     const { data, source } = arende;
     const period = data.beslut?.period;
     if (mote && period)
@@ -135,7 +135,7 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
         const problem = horizonFinding(source, ['beslut', 'period', end], period[end], mote.data.datum, horizon);
         if (problem) findings.push(problem);
       }
-    // Each justering against the party column it reduces, then all of them against the total.
+    // The justeringar, added up in order, against what the ansökan asks for.
     const requested = requestedTotal(ansokan.data.budget);
     let adjusted = 0;
     data.justeringar.forEach((justering, index) => {
@@ -150,21 +150,6 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
             { expected: amountFigure(requested), found: amountFigure(adjusted) },
           ),
         );
-      if (justering.per_år) {
-        const party = justering.part ?? ansokan.data.budget.parter[0] ?? ansokan.data.insatsägare;
-        const perYear = decision.perPartyAndYear[party] ?? {};
-        for (const year of periodYears(ansokan.data.period)) {
-          if ((perYear[year] ?? 0) < 0 && (justering.per_år[year] ?? 0) > 0 && decision.beviljat === decision.härlett)
-            findings.push(
-              finding(
-                'justering.överskrider',
-                source,
-                ['justeringar', index, 'per_år', year],
-                `justeringen för ${year} är större än det ${party} söker det året`,
-              ),
-            );
-        }
-      }
     });
   }
   return findings;
