@@ -165,7 +165,8 @@ export const CODES = {
   },
   'ansökan.budget-saknas': {
     severity: 'fel',
-    example: 'en ansökan utan budgetrader och utan finansieringsplan, som annars skulle föreslås «med maximalt 0 kronor»',
+    example:
+      'en ansökan utan budgetrader och utan finansieringsplan, som annars skulle föreslås «med maximalt 0 kronor»',
   },
   'ansökan.part-dubblett': {
     severity: 'fel',

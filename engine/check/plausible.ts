@@ -75,7 +75,12 @@ function partyDuplicates({ data, source }: Loaded<Ansokan>): Finding[] {
       );
     else if (seen.has(name))
       findings.push(
-        finding('ansökan.part-dubblett', source, ['samverkansparter', index], `${party} står två gånger bland samverkansparterna`),
+        finding(
+          'ansökan.part-dubblett',
+          source,
+          ['samverkansparter', index],
+          `${party} står två gånger bland samverkansparterna`,
+        ),
       );
     seen.add(name);
   });
@@ -117,7 +122,10 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
           source,
           ['budget'],
           'ansökan har varken budgetrader eller finansieringsplan, så det finns inget belopp att besluta om',
-          { onKey: true, hint: 'Skriv budgetens rader under budget.rekvirera, eller en finansieringsplan under budget.finansiärer.' },
+          {
+            onKey: true,
+            hint: 'Skriv budgetens rader under budget.rekvirera, eller en finansieringsplan under budget.finansiärer.',
+          },
         ),
       );
     if (mote)

@@ -33,8 +33,16 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
     // Checked before reading: a named pipe or device would block the read for ever.
     const stat = statSync(absolutePath);
     if (!stat.isFile()) {
-      const kind = stat.isDirectory() ? 'en mapp' : 'ingen vanlig fil (en namngiven rörledning, en enhet eller en sockel)';
-      return { finding: fileFinding(file, 'fil.läsfel', `${path.basename(file)} är ${kind}; ta bort den eller byt namn på den`) };
+      const kind = stat.isDirectory()
+        ? 'en mapp'
+        : 'ingen vanlig fil (en namngiven rörledning, en enhet eller en sockel)';
+      return {
+        finding: fileFinding(
+          file,
+          'fil.läsfel',
+          `${path.basename(file)} är ${kind}; ta bort den eller byt namn på den`,
+        ),
+      };
     }
     if (stat.size > MAX_FILE_BYTES) {
       return {
