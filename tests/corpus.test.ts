@@ -13,14 +13,17 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../engine/cli.js';
 import { check, type Finding } from '../engine/index.js';
-import { APPLICATION, ARENDE, edit, MINIMAL_MEETING, MOTE, scratchCopy } from './helpers.js';
+import { APPLICATION, ARENDE, attachPlan, edit, MINIMAL_MEETING, MOTE, scratchCopy, tinyPdf } from './helpers.js';
 
 const CORPUS = path.resolve('tests/corpus');
 const STACK_TRACE = /\bat .+:\d+:\d+/;
@@ -457,7 +460,294 @@ const cases: Case[] = [
     exit: 1,
     build: 'writes',
   },
+
+  // ------------------------------------------------------------- money (issue 15)
+  {
+    name: 'ansokan-decided-twice', // a second ärende deciding the same ansökan: its money would count twice
+    edits: (root) => {
+      const meeting = path.join(root, MINIMAL_MEETING);
+      cpSync(path.join(meeting, Ä), path.join(meeting, 'arenden/lyftet-igen.yaml'));
+      edit(
+        root,
+        MOTE,
+        '  - { nr: 4, rubrik: Övriga frågor }',
+        '  - { nr: 4, ärende: lyftet-igen }\n  - { nr: 5, rubrik: Övriga frågor }',
+      );
+    },
+    findings: [`ansökan.flera-ärenden arenden/lyftet-igen.yaml:3`],
+    message: 'ansökan lyftet beslutas redan i ärendet arenden/lyftet.yaml',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'justering-larger-than-ansokan', // would propose «maximalt −98 650 000 kronor»
+    edits: (root) => {
+      edit(
+        root,
+        ARENDE,
+        'belopp: 10 000, per_år: { 2025: 10 000 }',
+        'belopp: 99 000 000, per_år: { 2025: 99 000 000 }',
+      );
+      edit(root, ARENDE, /beslut:\n.*\n.*\n/, '');
+    },
+    findings: [`justering.överskrider ${Ä}:5`],
+    exact: true,
+    message: 'justeringarna är tillsammans 99 000 000 kr, mer än ansökans 400 000 kr',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'ansokan-without-budget-lines', // would propose «maximalt 0 kronor»
+    edits: (root) => {
+      const file = path.join(root, APPLICATION);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, `${text.slice(0, text.indexOf('finansiering:'))}budget:\n  parter: [Testa kommun]\n`);
+      edit(root, ARENDE, /beslut:\n.*\n.*\n/, '');
+      edit(root, ARENDE, /justeringar:\n.*\n/, '');
+    },
+    findings: [`ansökan.budget-saknas ${A}:11`],
+    exact: true,
+    message: 'varken budgetrader eller finansieringsplan',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'year-typo-2207', // «fram till 31 december år 2207» and a table of 185 columns
+    edits: (root) => edit(root, APPLICATION, 'till: 2026-06-30 }\nsyfte', 'till: 2207-12-31 }\nsyfte'),
+    findings: [`datum.horisont ${A}:7`],
+    message: 'året 2207 (2207-12-31) ligger 182 år från mötet 2025-03-06, mer än 15 år',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'party-twice',
+    edits: (root) =>
+      edit(
+        root,
+        APPLICATION,
+        'samverkansparter: [Försäkringskassan, Region Test]',
+        'samverkansparter: [Försäkringskassan, Region Test, Testa kommun, Försäkringskassan]',
+      ),
+    findings: [`ansökan.part-dubblett ${A}:5`, `ansökan.part-dubblett ${A}:5`],
+    exact: true,
+    message: 'Testa kommun är insatsägare',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'meeting-time-backwards',
+    edits: (root) => edit(root, MOTE, 'tid: { från: "13.00", till: "15.00" }', 'tid: { från: "15.00", till: "13.00" }'),
+    findings: [`datum.ordning ${M}:3`],
+    exact: true,
+    message: 'mötet slutar 13.00, före det börjar 15.00',
+    exit: 1,
+    build: 'writes',
+  },
+  {
+    name: 'blank-text',
+    edits: (root) => edit(root, ARENDE, 'rubrik: Ansökan *Lyftet* – Testa', 'rubrik: "   "'),
+    findings: [`schema.tom-text ${Ä}:1`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    message: 'bara av blanksteg',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'year-key-in-two-spellings', // 2025 and "2025" are the same year
+    edits: (root) =>
+      edit(root, APPLICATION, 'per_år: { 2025: 150 000, 2026: 150 000 }', 'per_år: { 2025: 150 000, "2025": 150 000 }'),
+    findings: [`yaml.dubblettnyckel ${A}:18`],
+    exact: true,
+    message: 'nyckeln «2025» förekommer två gånger',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'key-composed-and-decomposed', // «förhinder» typed twice, once with a decomposed ö
+    edits: (root) =>
+      edit(root, MOTE, 'förhinder: Erik Utvecklare', 'förhinder: Erik Utvecklare\nfo\u0308rhinder: Dora Chef'),
+    findings: [`yaml.dubblettnyckel ${M}:6`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'zero-width-space-in-key', // looked like «okänd nyckel «förhinder» – menade du «förhinder»?»
+    edits: (root) => edit(root, MOTE, 'förhinder: Erik', 'förhinder\u200b: Erik'),
+    findings: [`schema.okänd-nyckel ${M}:5`],
+    exact: true,
+    message: 'okänd nyckel «förhinder⟨U+200B⟩» – menade du «förhinder»?',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'nul-in-text', // docxtemplater's stack trace, blaming the template
+    edits: (root) =>
+      edit(root, ARENDE, 'ärendet: Testa kommun söker medel för *Lyftet*.', 'ärendet: "Testa kommun\\0 söker medel."'),
+    findings: [`schema.tecken ${Ä}:9`, `ref.oanvänd ${A}:1`],
+    exact: true,
+    message: 'styrtecknet ⟨U+0000⟩',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'terminal-escape-in-key', // written raw to the terminal and into JUnit XML
+    edits: (root) => edit(root, MOTE, 'plats: Kansliet', 'plats: Kansliet\n"\\e[2J\\e[31mplats": x'),
+    findings: [`schema.okänd-nyckel ${M}:5`],
+    exact: true,
+    message: '«⟨U+001B⟩[2J⟨U+001B⟩[31mplats»',
+    exit: 1,
+    build: 'stops',
+  },
+
+  // ------------------------------------------------------------- bilagor (issue 15)
+  {
+    name: 'bilaga-pdf-no-pdf',
+    edits: (root) => attachPlan(root, 'det här är ingen PDF'),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'bilagan bilagor/plan.pdf är ingen PDF',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-pdf-truncated', // «internt fel: Expected instance of PDFDict…» in build --pdf
+    edits: (root) => attachPlan(root, tinyPdf().slice(0, 200)),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'är avkortad eller skadad',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-pdf-wrong-xref',
+    edits: (root) => attachPlan(root, tinyPdf().replace(/startxref\n\d+/, 'startxref\n3')),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'korsreferenstabell',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-pdf-empty',
+    edits: (root) => attachPlan(root, ''),
+    findings: [`bilaga.tom ${Ä}:12`],
+    exact: true,
+    message: 'bilagan bilagor/plan.pdf är tom (0 byte)',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-docx-empty', // was copied into the packet as it was
+    edits: (root) => attachFile(root, 'plan.docx', Buffer.alloc(0)),
+    findings: [`bilaga.tom ${Ä}:12`],
+    exact: true,
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-docx-not-a-zip',
+    edits: (root) => attachFile(root, 'plan.docx', Buffer.from('PK\u0003\u0004 men inget mer')),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'är ingen giltig .docx',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-docx-password', // a protected Word file is an OLE compound file
+    edits: (root) =>
+      attachFile(root, 'plan.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(508)])),
+    findings: [`bilaga.krypterad ${Ä}:12`],
+    exact: true,
+    message: 'lösenordsskyddad',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-docx-unpacks-too-large', // kept LibreOffice busy until its 10-minute limit
+    edits: (root) => attachFile(root, 'plan.docx', zipOf({ 'word/document.xml': Buffer.alloc(101 * 1024 * 1024, 32) })),
+    findings: [`bilaga.storlek ${Ä}:12`],
+    exact: true,
+    message: 'packas upp till mer än 100 MB',
+    exit: 1,
+    build: 'stops',
+  },
+  {
+    name: 'bilaga-over-2-gib', // «internt fel: ERR_FS_FILE_TOO_LARGE»; a sparse file, so cheap to make
+    edits: (root) => {
+      attachPlan(root, '');
+      truncateSync(path.join(root, MINIMAL_MEETING, 'bilagor/plan.pdf'), 2_300_000_000);
+    },
+    findings: [`bilaga.storlek ${Ä}:12`],
+    exact: true,
+    message: 'mer än gränsen 100 MB',
+    exit: 1,
+    build: 'stops',
+  },
+
+  // ------------------------------------------------------------- the file system (issue 15)
+  {
+    name: 'named-pipe-in-arenden', // made `check` hang for ever
+    edits: (root) => execFileSync('mkfifo', [path.join(root, MINIMAL_MEETING, 'arenden/ror.yaml')]),
+    findings: [`fil.läsfel arenden/ror.yaml:1`],
+    exact: true,
+    message: 'ror.yaml är ingen vanlig fil',
+    exit: 1,
+    build: 'stops',
+  },
 ];
+
+/** Adds a bilaga file bilagor/<name> to the minimal meeting, named by the ärende (line 12). */
+function attachFile(root: string, name: string, bytes: Uint8Array): void {
+  mkdirSync(path.join(root, MINIMAL_MEETING, 'bilagor'), { recursive: true });
+  writeFileSync(path.join(root, MINIMAL_MEETING, 'bilagor', name), bytes);
+  edit(
+    root,
+    ARENDE,
+    'undertecknare: Dora Chef',
+    `undertecknare: Dora Chef\nbilagor:\n  - { rubrik: Plan, fil: bilagor/${name} }`,
+  );
+  edit(root, MOTE, 'handling: bilaga 2–2.1', 'handling: bilaga 2–2.2');
+}
+
+/** A zip archive of the given entries, deflated (a zip bomb when an entry is large and uniform). */
+function zipOf(entries: Record<string, Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const data = deflateRawSync(content);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
 
 describe('the corpus folders', () => {
   it('every folder in tests/corpus is a case', () => {
@@ -499,6 +789,9 @@ describe.each(cases)('$name', (c) => {
       expect(built.code).toBe(0);
       expect(readdirSync(out).length).toBeGreaterThan(0);
     }
+    // Nothing left behind: no staging folder beside the output, no temporary file in it.
+    expect(readdirSync(path.dirname(out)).filter((name) => name !== 'paket')).toEqual([]);
+    expect((existsSync(out) ? readdirSync(out) : []).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 
