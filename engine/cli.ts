@@ -1,9 +1,10 @@
 // The command line: a thin layer over the library API. All text is Swedish.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
-import { UsageError, UserError } from './errors.js';
+import { describeFileSystemError, UsageError, UserError } from './errors.js';
+import { showInvisible } from './format/invisible.js';
 import { check, countBySeverity } from './index.js';
 import { locate } from './load/source.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
@@ -162,7 +163,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         const { watchBuild } = await import('./output/watch.js');
         if (options.watch) {
           const controller = new AbortController();
-          process.once('SIGINT', () => controller.abort());
+          // Ctrl+C is how a watch ends: exit 0 (SIGTERM still interrupts, exit 130).
+          const { endWatchOnCtrlC } = await import('./output/interrupt.js');
+          endWatchOnCtrlC(() => controller.abort());
           await watchBuild(target, {
             outDir: options.out,
             strict: options.strict,
@@ -187,6 +190,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           outDir: options.out,
           strict: options.strict,
           html: options.html,
+          // With --pdf the packet is added to the staging folder before it replaces the output folder.
+          defer: options.pdf,
           onDocument: (file, document) => io.out(`  ${path.basename(file).padEnd(58)} ${document.title}`),
         });
         const summary = countBySeverity(result.check.findings);
@@ -206,11 +211,17 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           const forbund = model.forbund!.data.namn;
           const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
           const metadata = { title, author: forbund, date: mote.datum, subject: `${mote.organ}, ${forbund}` };
-          const { file, pages, warnings } = await buildPacket(result.documents, result.outDir!, metadata, (converted) =>
-            io.out(`  pdf  ${path.basename(converted)}`),
-          );
-          for (const warning of warnings) io.err(warning);
-          packet = `, ${file} (${pages} sidor)`;
+          let built: Awaited<ReturnType<typeof buildPacket>>;
+          try {
+            built = await buildPacket(result.documents, result.staging!, metadata, (converted) =>
+              io.out(`  pdf  ${path.basename(converted)}`),
+            );
+            result.commit!();
+          } finally {
+            result.discard!();
+          }
+          for (const warning of built.warnings) io.err(warning);
+          packet = `, ${path.join(result.outDir!, path.basename(built.file))} (${built.pages} sidor)`;
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
         io.out(
@@ -360,8 +371,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         throw new UsageError(`vet inte vilken mall ${file} är; ange --slag (${Object.keys(DOCUMENT_DATA).join(', ')})`);
       let bytes: Buffer;
       try {
+        // Checked before reading: a named pipe would block the read.
+        if (!statSync(file).isFile()) throw new UsageError(`${file} är ingen vanlig fil`);
         bytes = readFileSync(file);
-      } catch {
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
         throw new UsageError(`filen ${file} kan inte läsas`);
       }
       const problems = checkTemplateTags(kind, bytes);
@@ -385,6 +399,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(`  ${options.out}`);
     });
   return program;
+}
+
+/**
+ * For the command-line process only: Ctrl+C and SIGTERM undo what is under way (temporary
+ * files, the staging folder, LibreOffice and its profile) and exit with 130.
+ */
+export async function installInterruptHandlers(): Promise<void> {
+  (await import('./output/interrupt.js')).installInterruptHandlers();
 }
 
 /** Runs the CLI with the given arguments (without "node handlingar"); resolves to the exit code. */
@@ -412,8 +434,14 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
       return EXIT.unusable;
     }
     if (error instanceof UserError) {
-      io.err(`handlingar: ${error.message}`);
+      io.err(`handlingar: ${showInvisible(error.message)}`);
       return error.exitCode;
+    }
+    // A file-system problem the command did not foresee is still the user's to solve (exit 2).
+    const fileSystem = describeFileSystemError(error);
+    if (fileSystem) {
+      io.err(`handlingar: ${showInvisible(fileSystem)}`);
+      return EXIT.unusable;
     }
     // An unexpected failure is a bug in the engine; say so in one line, without a stack trace.
     io.err(`handlingar: internt fel: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 // The findings every stage reports: one shape, one registry of stable codes, one way to make
 // one (`finding`), and the Result that carries a stage's value together with its findings.
 import type { Unit } from './money.js';
+import { showInvisible } from './format/invisible.js';
 import { locate, type Path, type SourceFile, type SourcePosition } from './load/source.js';
 
 export type Severity = 'fel' | 'varning';
@@ -158,6 +159,45 @@ export const CODES = {
     severity: 'fel',
     example: 'kvarvarande beslutsutrymme som inte är överskott plus resultat',
   },
+  'ansökan.flera-ärenden': {
+    severity: 'fel',
+    example: 'två ärenden med `ansökan: vaxtkraft` på samma möte: ansökan skulle beslutas och räknas två gånger',
+  },
+  'ansökan.budget-saknas': {
+    severity: 'fel',
+    example:
+      'en ansökan utan budgetrader och utan finansieringsplan, som annars skulle föreslås «med maximalt 0 kronor»',
+  },
+  'ansökan.part-dubblett': {
+    severity: 'fel',
+    example: 'Region Test två gånger i `samverkansparter`, eller insatsägaren också som samverkanspart',
+  },
+  'justering.överskrider': {
+    severity: 'fel',
+    example: 'en justering på 99 000 000 kr i en ansökan om 350 000 kr («maximalt −98 650 000 kronor»)',
+  },
+  'datum.horisont': {
+    severity: 'fel',
+    example: '`till: 2207-12-31`, ett år mer än 15 år från mötet (gränsen sätts med `kontroller.horisont_år`)',
+  },
+  'schema.tom-text': { severity: 'fel', example: '`rubrik: "   "`, en text av bara blanksteg' },
+  'schema.tecken': {
+    severity: 'fel',
+    example: 'ett NUL-tecken eller annat styrtecken i en text, t.ex. inklistrat från ett annat program',
+  },
+  'bilaga.tom': { severity: 'fel', example: 'en bilaga `bilagor/plan.pdf` på 0 byte' },
+  'bilaga.skadad': {
+    severity: 'fel',
+    example: 'en PDF-bilaga som är avkortad eller ingen PDF, eller en .docx som inte är ett giltigt Word-dokument',
+  },
+  'bilaga.krypterad': {
+    severity: 'fel',
+    example: 'en PDF-bilaga som kräver lösenord för att öppnas, eller en lösenordsskyddad .docx',
+  },
+  'bilaga.storlek': {
+    severity: 'fel',
+    example: 'en bilaga större än 100 MB, eller en .docx som packas upp till mer än 100 MB',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -207,7 +247,14 @@ export function findingAt(
   message: string,
   extra: Omit<FindingExtra, 'onKey'> = {},
 ): Finding {
-  return { code, severity: CODES[code].severity, ...position, message, ...extra };
+  // Invisible and control characters are shown as ⟨U+XXXX⟩ in every report format.
+  const shown = {
+    ...position,
+    file: showInvisible(position.file),
+    ...(position.excerpt === undefined ? {} : { excerpt: showInvisible(position.excerpt) }),
+  };
+  const hint = extra.hint === undefined ? {} : { hint: showInvisible(extra.hint) };
+  return { code, severity: CODES[code].severity, ...shown, message: showInvisible(message), ...extra, ...hint };
 }
 
 /**

@@ -113,6 +113,8 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   tabell: 'En tabell som motorn räknar fram och visar efter texten: ansökningar eller ekonomi.',
   text: 'Text (Markdown).',
   texter: 'Förbundets fasta texter: överenskommelsen och villkoren i att-satserna.',
+  kontroller: 'Gränser för kontrollerna som förbundet kan ställa in.',
+  horisont_år: 'Hur många år från mötet ett datum får ligga innan årtalet tas för ett skrivfel (standard 15).',
   tid: 'Mötestid: från och till, klockslag TT.MM.',
   till: 'Till och med (ÅÅÅÅ-MM-DD, eller klockslag TT.MM för tid, eller ålder).',
   tjänst: 'Tjänst i procent, t.ex. "85 %".',

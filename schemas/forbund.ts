@@ -107,6 +107,14 @@ export const forbundSchema = strictObject({
     /** The standard conditions that follow every grant, as att-satser. */
     villkor: z.array(text).default([]),
   }).default({ överenskommelse: [], villkor: [] }),
+  /** Limits of the checks that a förbund may set. */
+  kontroller: strictObject({
+    /**
+     * How many years from the meeting a period, a budget line or a decision may reach before
+     * a year is taken for a typing error (`till: 2207-12-31`).
+     */
+    horisont_år: z.number().int().min(1).max(100).default(15),
+  }).default({ horisont_år: 15 }),
 });
 
 export type Forbund = z.output<typeof forbundSchema>;

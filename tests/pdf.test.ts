@@ -1,6 +1,6 @@
 // The meeting packet as one PDF (needs LibreOffice; skipped with a visible message without it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
@@ -201,7 +201,7 @@ describe.skipIf(!soffice)('a template in a font that is not installed', () => {
 });
 
 describe.skipIf(!soffice)('an attached file that is no PDF', () => {
-  it('stops the packet with the file named, not a stack trace', async () => {
+  it('is a finding of check at the line naming it; the build stops before LibreOffice starts', async () => {
     const root = scratchCopy();
     attachPlan(root, 'det här är ingen PDF');
     const errors: string[] = [];
@@ -211,10 +211,8 @@ describe.skipIf(!soffice)('an attached file that is no PDF', () => {
       err: (t) => errors.push(t),
     });
     expect(code).toBe(1);
-    expect(errors.join('\n')).toMatch(
-      /02\.2-bilaga-lyftet\.pdf kan inte fogas in i paketet: den är skadad eller ingen PDF/,
-    );
+    expect(errors.join('\n')).toMatch(/inget skrevs: innehållet kan inte läsas/);
     expect(errors.join('\n')).not.toMatch(/\n\s+at /);
-    expect(readdirSync(out).filter((f) => f.endsWith('.pdf') && f.startsWith('handlingar-'))).toEqual([]);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   }, 300_000);
 });

@@ -10,6 +10,7 @@ import { checkDecisions } from './decision.js';
 import { checkFinancing } from './financing.js';
 import { checkAgainstProfile } from './profile.js';
 import { checkDuplicates } from './duplicates.js';
+import { checkPlausible } from './plausible.js';
 import { checkProse } from './prose.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
@@ -24,6 +25,7 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
       ...checkFinancing(ansokan),
     ]),
     ...checkDuplicates(meeting),
+    ...checkPlausible(meeting, derived),
   ];
 }
 

@@ -19,6 +19,7 @@ import {
   type Mote,
 } from '../../schemas/index.js';
 import { finding, findingAt, result, type Finding, type Result } from '../findings.js';
+import { inspectBilaga, type BilagaProblem } from './bilaga.js';
 import { isInside } from './paths.js';
 import type { Path, SourceFile } from './source.js';
 import { validate } from './validate.js';
@@ -202,6 +203,19 @@ function loadMeeting(
         loader.findings.push(
           finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`),
         );
+      } else {
+        let problem: BilagaProblem | undefined;
+        try {
+          problem = inspectBilaga(target);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          problem = {
+            code: 'bilaga.skadad',
+            message: code === 'EACCES' || code === 'EPERM' ? 'kan inte läsas: behörighet saknas' : 'kan inte läsas',
+          };
+        }
+        if (problem)
+          loader.findings.push(finding(problem.code, arende.source, at, `bilagan ${bilaga.fil} ${problem.message}`));
       }
     });
   }
