@@ -11,6 +11,7 @@ import { checkFinancing } from './financing.js';
 import { checkAgainstProfile } from './profile.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkProse } from './prose.js';
+import { checkProtocol } from './protocol.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   return [
@@ -24,8 +25,10 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
       ...checkFinancing(ansokan),
     ]),
     ...checkDuplicates(meeting),
+    ...checkProtocol(meeting, derived),
   ];
 }
 
 export { checkEconomy } from './economy.js';
 export { checkProfile } from './profile.js';
+export { checkRegister } from './protocol.js';
