@@ -211,14 +211,47 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           );
           for (const warning of warnings) io.err(warning);
           packet = `, ${file} (${pages} sidor)`;
+          if (result.protocol) {
+            const protocolTitle = `Protokoll från ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
+            const made = await buildPacket(
+              result.protocol.documents,
+              result.protocol.outDir,
+              { ...metadata, title: protocolTitle },
+              (converted) => io.out(`  pdf  ${path.basename(converted)}`),
+            );
+            for (const warning of made.warnings) io.err(warning);
+            packet += `, ${made.file} (${made.pages} sidor)`;
+          }
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
+        const protocol = result.protocol
+          ? ` och ${result.protocol.documents.length} protokollshandlingar i ${result.protocol.outDir}`
+          : '';
         io.out(
-          `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+          `${result.written.length} dokument i ${result.outDir}${protocol}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
         );
         setExit(EXIT.ok);
       },
     );
+
+  program
+    .command('register')
+    .description('visa registret över beslut: varje beviljad insats med paragraf och belopp per år')
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp i den')
+    .addOption(
+      new Option('--format <format>', 'utdataformat: text eller json').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar register content\n  handlingar register content --format json\n\nRegistret är beslut.yaml och varje beviljat beslut i innehållets protokoll.',
+    )
+    .action(async (target: string, options: { format: 'text' | 'json' }) => {
+      const { registerJson, registerTable } = await import('./report/register.js');
+      const result = check(target);
+      const register = result.meetings[0]?.derived.register ?? result.register;
+      io.out(options.format === 'json' ? registerJson(register) : registerTable(register));
+      setExit(EXIT.ok);
+    });
 
   program
     .command('data')

@@ -3,7 +3,7 @@
 import { numberAgenda } from '../derive/agenda.js';
 import { deriveMeeting, type CheckedMeeting } from '../derive/meeting.js';
 import { deriveProtocol, type DerivedProtocol } from '../derive/protocol.js';
-import { buildRegister, economyFromRegister } from '../derive/register.js';
+import { buildRegister, economyFromRegister, type RegisterEntry } from '../derive/register.js';
 import { sortFindings, type Finding } from '../findings.js';
 import { loadContent, loadWholeContent, type MeetingModel } from '../load/content.js';
 import { sum } from '../money.js';
@@ -12,6 +12,8 @@ import { checkEconomy, checkMeeting, checkProfile, checkRegister } from './index
 export interface CheckResult {
   findings: Finding[];
   meetings: CheckedMeeting[];
+  /** The register of decisions of the whole content: beslut.yaml and every protokoll. */
+  register: readonly RegisterEntry[];
   /** Counted over the meetings that were checked. */
   counts: { meetings: number; ansokningar: number; arenden: number };
 }
@@ -58,6 +60,7 @@ export function check(target: string): CheckResult {
   return {
     findings: sortFindings(all),
     meetings,
+    register,
     counts: {
       meetings: meetings.length,
       ansokningar: sum(meetings.map(({ model }) => model.ansokningar.size + model.broken.size)),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DocumentKindName } from '../../schemas/index.js';
 import { check, type CheckResult } from '../check/run.js';
 import type { PlannedDocument } from '../documents/kind.js';
-import { KALLELSE_PACKET, planProduct } from '../documents/packet.js';
+import { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } from '../documents/packet.js';
 import { UserError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { ContentPathError } from '../load/content.js';
@@ -40,6 +40,11 @@ export interface BuildResult {
   documents: { file: string; document: PlannedDocument }[];
   /** The files rendered and written by this build (all of them, without a cache). */
   rendered: string[];
+  /**
+   * The protokoll, anslagsbevis and protokollsutdrag, once the meeting has a protokoll.yaml: a
+   * product of its own, written to <out>/protokoll/.
+   */
+  protocol?: { outDir: string; documents: { file: string; document: PlannedDocument }[] };
   /** Why nothing was written, when nothing was. */
   stopped?: 'innehållet kan inte läsas' | 'fel i kontrollen (--strict)';
 }
@@ -91,13 +96,15 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
   assertOutsideContent(outDir, meeting.contentRoot);
 
   const documents = planProduct(KALLELSE_PACKET, checked);
+  const protocolDir = path.join(outDir, 'protokoll');
+  const protocolDocuments = planProduct(PROTOKOLL_PACKET, checked);
   const templates = loadTemplates(
-    new Set(documents.filter((d) => !d.copyFrom).map((d) => d.kind)),
+    new Set([...documents, ...protocolDocuments].filter((d) => !d.copyFrom).map((d) => d.kind)),
     meeting.contentRoot,
   );
   // Render everything before writing anything, so that a failing template leaves no half packet.
-  const files = documents.map((document) => {
-    const file = path.join(outDir, document.copyFrom ? document.name : `${document.name}.docx`);
+  const render = (document: PlannedDocument, dir: string) => {
+    const file = path.join(dir, document.copyFrom ? document.name : `${document.name}.docx`);
     const template = templates.get(document.kind);
     const source = document.copyFrom ? readFileSync(document.copyFrom) : undefined;
     const hash = createHash('sha256')
@@ -115,11 +122,13 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
           date: mote.datum,
         }));
     const html = options.html ? renderHtmlDocument(document) : undefined;
-    return { document, file, hash, bytes, html };
-  });
-  for (const { document, file, hash, bytes, html } of files) {
+    return { document, file, hash, bytes, html, dir };
+  };
+  const files = documents.map((document) => render(document, outDir));
+  const protocolFiles = protocolDocuments.map((document) => render(document, protocolDir));
+  for (const { document, file, hash, bytes, html, dir } of [...files, ...protocolFiles]) {
     if (html !== undefined)
-      writeAtomically(path.join(outDir, `${document.name.replace(/\.\w+$/, '')}.html`), Buffer.from(html));
+      writeAtomically(path.join(dir, `${document.name.replace(/\.\w+$/, '')}.html`), Buffer.from(html));
     if (!bytes) continue;
     writeAtomically(file, bytes);
     options.cache?.set(file, hash);
@@ -130,6 +139,11 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     outDir,
     written: files.map((f) => f.file),
     documents: files.map(({ file, document }) => ({ file, document })),
-    rendered: files.filter((f) => f.bytes).map((f) => f.file),
+    rendered: [...files, ...protocolFiles].filter((f) => f.bytes).map((f) => f.file),
+    ...(protocolFiles.length > 0
+      ? {
+          protocol: { outDir: protocolDir, documents: protocolFiles.map(({ file, document }) => ({ file, document })) },
+        }
+      : {}),
   };
 }
