@@ -58,8 +58,14 @@ export interface CheckedMeeting {
 
 const where = (file: string, line: number) => `${file}:${line}`;
 
-function decisions(meeting: MeetingModel): Map<string, DecidedAnsokan> {
+const decidedOnce = new WeakMap<MeetingModel, Map<string, DecidedAnsokan>>();
+
+/** The decision of every ansökan ärende of a meeting, derived once per loaded meeting. */
+export function decisions(meeting: MeetingModel): Map<string, DecidedAnsokan> {
+  const known = decidedOnce.get(meeting);
+  if (known) return known;
   const result = new Map<string, DecidedAnsokan>();
+  decidedOnce.set(meeting, result);
   for (const [slug, arende] of meeting.arenden) {
     const ansokan = arende.data.ansökan ? meeting.ansokningar.get(arende.data.ansökan) : undefined;
     if (ansokan) result.set(slug, { slug, arende, ansokan, decision: deriveDecision(ansokan.data, arende.data) });

@@ -5,6 +5,7 @@ import type { Ansokan, Arende, Outcome, Paragraph, Protokoll } from '../../schem
 import type { Loaded, MeetingModel } from '../load/content.js';
 import type { NumberedItem } from './agenda.js';
 import { deriveDecision, type Decision } from './decision.js';
+import { decisions } from './meeting.js';
 
 export interface DerivedParagraph {
   /** The paragraf's index in protokoll.yaml's `paragrafer`. */
@@ -90,10 +91,10 @@ export function deriveProtocol(
             slug,
             arende,
             ansokan,
-            decision: deriveDecision(
-              ansokan.data,
-              paragraph.beslut ? { ...arende.data, beslut: paragraph.beslut } : arende.data,
-            ),
+            // As proposed: the meeting's decision, derived once; otherwise the board's own.
+            decision: paragraph.beslut
+              ? deriveDecision(ansokan.data, { ...arende.data, beslut: paragraph.beslut })
+              : (decisions(meeting).get(slug)?.decision ?? deriveDecision(ansokan.data, arende.data)),
           }
         : undefined;
     return {
