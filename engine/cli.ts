@@ -218,6 +218,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
               result.protocol.outDir,
               { ...metadata, title: protocolTitle },
               (converted) => io.out(`  pdf  ${path.basename(converted)}`),
+              `protokoll-${mote.datum}.pdf`,
             );
             for (const warning of made.warnings) io.err(warning);
             packet += `, ${made.file} (${made.pages} sidor)`;
@@ -258,10 +259,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('visa dokumentmodellen som JSON: de data varje dokument och mall får, och de härledda siffrorna')
     .argument('<möte>', 'mötesmappen')
     .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
+    .option('--protokoll', 'protokollets dokument (protokoll, anslagsbevis, utdrag) i stället för kallelsens')
     .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
-    .action(async (target: string, options: { ärende?: string }) => {
+    .action(async (target: string, options: { ärende?: string; protokoll?: boolean }) => {
       const { isStructural } = await import('./output/build.js');
-      const { KALLELSE_PACKET, planProduct } = await import('./documents/packet.js');
+      const { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } = await import('./documents/packet.js');
       const result = check(target);
       const meeting = result.meetings[0];
       const structural = result.findings.filter(isStructural);
@@ -272,7 +274,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       const prefix = options.ärende === undefined ? '' : options.ärende.padStart(2, '0');
-      const documents = planProduct(KALLELSE_PACKET, meeting)
+      const documents = planProduct(options.protokoll ? PROTOKOLL_PACKET : KALLELSE_PACKET, meeting)
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
         .map(({ name, kind, title, bilaga, orientation, data }) => ({
           dokument: name,

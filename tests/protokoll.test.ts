@@ -244,6 +244,12 @@ describe('checks of the protokoll, each at the line to fix', () => {
   it('protokoll.paragrafnummer: a typed § number the order does not give', () => {
     trips('protokoll.paragrafnummer', 'nr: 40', [PROTOKOLL, '  - punkt: 2\n', '  - punkt: 2\n    nr: 40\n']);
   });
+  it('protokoll.paragrafnummer: §§ out of agenda order', () => {
+    const { findings } = exampleAfter([PROTOKOLL, '  - punkt: 17\n  - punkt: 18\n', '  - punkt: 18\n  - punkt: 17\n']);
+    expect(findings.find((f) => f.code === 'protokoll.paragrafnummer')?.message).toContain(
+      'punkt 17 står efter punkt 18',
+    );
+  });
   it('protokoll.utfall: an återremiss with a decision', () => {
     trips('protokoll.utfall', 'utfall: återremiss', [
       PROTOKOLL,

@@ -192,6 +192,13 @@ export function checkProtocol(meeting: MeetingModel, derived: DerivedMeeting): F
       );
       continue;
     }
+    const previous = Math.max(0, ...recorded);
+    if (paragraph.item.number < previous)
+      add(
+        'protokoll.paragrafnummer',
+        at,
+        `paragrafen för punkt ${paragraph.item.number} står efter punkt ${previous}; paragraferna följer föredragningslistans ordning`,
+      );
     if (recorded.has(paragraph.item.number))
       add('protokoll.paragraf-saknas', at, `punkt ${paragraph.item.number} har redan en paragraf`);
     recorded.add(paragraph.item.number);
