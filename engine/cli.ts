@@ -84,11 +84,17 @@ class SwedishCommand extends Command {
 }
 
 /** What a build under --watch wrote: every document when all were, else each by name. */
-function rebuiltSummary(result: { rendered: string[]; written: string[] }): string {
+function rebuiltSummary(result: {
+  rendered: string[];
+  written: string[];
+  protocol?: { documents: readonly unknown[] };
+}): string {
   const names = result.rendered.map((file) => path.basename(file));
-  if (names.length === 0) return `inget dokument ändrades (${result.written.length} oförändrade)`;
-  if (names.length === result.written.length) return `alla ${names.length} dokument byggda`;
-  return `${names.length} av ${result.written.length} dokument byggda om: ${names.join(', ')}`;
+  // The kallelse packet and, once there is a protokoll, its documents.
+  const total = result.written.length + (result.protocol?.documents.length ?? 0);
+  if (names.length === 0) return `inget dokument ändrades (${total} oförändrade)`;
+  if (names.length === total) return `alla ${names.length} dokument byggda`;
+  return `${names.length} av ${total} dokument byggda om: ${names.join(', ')}`;
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -158,7 +164,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         target: string,
         options: { out?: string; strict?: boolean; pdf?: boolean; html?: boolean; watch?: boolean },
       ) => {
-        const { build } = await import('./output/build.js');
+        const { build, PROTOCOL_FOLDER } = await import('./output/build.js');
         const { assertPdfTools, buildPacket } = await import('./output/pdf.js');
         const { watchBuild } = await import('./output/watch.js');
         if (options.watch) {
@@ -212,34 +218,68 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
           const metadata = { title, author: forbund, date: mote.datum, subject: `${mote.organ}, ${forbund}` };
           let built: Awaited<ReturnType<typeof buildPacket>>;
+          let protocolPacket: Awaited<ReturnType<typeof buildPacket>> | undefined;
           try {
             built = await buildPacket(result.documents, result.staging!, metadata, (converted) =>
               io.out(`  pdf  ${path.basename(converted)}`),
             );
+            if (result.protocol)
+              protocolPacket = await buildPacket(
+                result.protocol.documents,
+                result.protocol.outDir,
+                { ...metadata, title: `Protokoll från ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}` },
+                (converted) => io.out(`  pdf  ${path.basename(converted)}`),
+                `protokoll-${mote.datum}.pdf`,
+              );
             result.commit!();
           } finally {
             result.discard!();
           }
-          for (const warning of built.warnings) io.err(warning);
+          for (const warning of [...built.warnings, ...(protocolPacket?.warnings ?? [])]) io.err(warning);
           packet = `, ${path.join(result.outDir!, path.basename(built.file))} (${built.pages} sidor)`;
+          if (protocolPacket)
+            packet += `, ${path.join(result.outDir!, PROTOCOL_FOLDER, path.basename(protocolPacket.file))} (${protocolPacket.pages} sidor)`;
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
+        const protocol = result.protocol
+          ? ` och ${result.protocol.documents.length} protokollshandlingar i ${result.protocol.outDir}`
+          : '';
         io.out(
-          `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+          `${result.written.length} dokument i ${result.outDir}${protocol}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
         );
         setExit(EXIT.ok);
       },
     );
 
   program
+    .command('register')
+    .description('visa registret över beslut: varje beviljad insats med paragraf och belopp per år')
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp i den')
+    .addOption(
+      new Option('--format <format>', 'utdataformat: text eller json').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar register content\n  handlingar register content --format json\n\nRegistret är beslut.yaml och varje beviljat beslut i innehållets protokoll.',
+    )
+    .action(async (target: string, options: { format: 'text' | 'json' }) => {
+      const { registerJson, registerTable } = await import('./report/register.js');
+      const result = check(target);
+      const register = result.meetings[0]?.derived.register ?? result.register;
+      io.out(options.format === 'json' ? registerJson(register) : registerTable(register));
+      setExit(EXIT.ok);
+    });
+
+  program
     .command('data')
     .description('visa dokumentmodellen som JSON: de data varje dokument och mall får, och de härledda siffrorna')
     .argument('<möte>', 'mötesmappen')
     .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
+    .option('--protokoll', 'protokollets dokument (protokoll, anslagsbevis, utdrag) i stället för kallelsens')
     .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
-    .action(async (target: string, options: { ärende?: string }) => {
+    .action(async (target: string, options: { ärende?: string; protokoll?: boolean }) => {
       const { isStructural } = await import('./output/build.js');
-      const { KALLELSE_PACKET, planProduct } = await import('./documents/packet.js');
+      const { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } = await import('./documents/packet.js');
       const result = check(target);
       const meeting = result.meetings[0];
       const structural = result.findings.filter(isStructural);
@@ -250,7 +290,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       const prefix = options.ärende === undefined ? '' : options.ärende.padStart(2, '0');
-      const documents = planProduct(KALLELSE_PACKET, meeting)
+      const documents = planProduct(options.protokoll ? PROTOKOLL_PACKET : KALLELSE_PACKET, meeting)
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
         .map(({ name, kind, title, bilaga, orientation, data }) => ({
           dokument: name,

@@ -198,6 +198,62 @@ export const CODES = {
     severity: 'fel',
     example: 'en bilaga större än 100 MB, eller en .docx som packas upp till mer än 100 MB',
   },
+  'protokoll.närvaro': {
+    severity: 'fel',
+    example: 'en ersättare under `ledamöter`, eller en ordförande som inte tjänstgör enligt närvaron',
+  },
+  'protokoll.ersättare': {
+    severity: 'fel',
+    example:
+      'en ersättare som ersätter en närvarande ordinarie, två ersättare för samma ledamot, eller en person två gånger',
+  },
+  'protokoll.beslutförhet': {
+    severity: 'fel',
+    example: '5 av 11 ledamöter tjänstgör, eller en paragraf där jäv lämnar för få kvar (regeln står i forbund.yaml)',
+  },
+  'protokoll.jäv': { severity: 'fel', example: 'den som anmält jäv i § 45 röstar, yrkar eller reserverar sig i § 45' },
+  'protokoll.omröstning': {
+    severity: 'fel',
+    example:
+      '10 röster när 11 deltar, eller 6 ja mot 5 nej och bifall till nej (lika röstetal: ordförandens utslagsröst)',
+  },
+  'protokoll.reservation': {
+    severity: 'fel',
+    example: 'en reservation från någon som röstade för beslutet eller inte deltog i det',
+  },
+  'protokoll.justerare': { severity: 'fel', example: 'en justerare som inte var närvarande, eller som är ordförande' },
+  'protokoll.justering-datum': {
+    severity: 'fel',
+    example: 'justering 2024-09-30 efter sammanträdet 2024-09-12 (mer än 14 dagar)',
+  },
+  'protokoll.anslag': {
+    severity: 'fel',
+    example: 'anslaget uppsatt 2024-09-30 efter justering 2024-09-26, eller nedtaget före tre veckor',
+  },
+  'protokoll.paragraf-saknas': {
+    severity: 'fel',
+    example: 'en punkt på föredragningslistan utan paragraf, eller en paragraf för ett ärende som inte står där',
+  },
+  'protokoll.paragrafnummer': {
+    severity: 'fel',
+    example: 'protokollet börjar på § 40 när årets förra protokoll slutar på § 37',
+  },
+  'protokoll.utfall': {
+    severity: 'fel',
+    example: 'en återremiss som också har att-satser, eller ett eget belopp i en punkt utan ansökan',
+  },
+  'register.saknas': {
+    severity: 'fel',
+    example: 'en rad i ekonomins `beviljade` utan belopp, vars insats inte finns i beslut.yaml eller något protokoll',
+  },
+  'register.avviker': {
+    severity: 'fel',
+    example: 'RegExPro 2025 skriven 1 345 tkr i ekonomin när beslutet ger 1 245 tkr',
+  },
+  'register.belopp': {
+    severity: 'fel',
+    example: 'ett tidigare beslut på 7 956 000 kr vars år summerar till 7 950 000',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;

@@ -85,6 +85,13 @@ export const forbundSchema = strictObject({
     ersättare: z.array(boardMember).default([]),
     /** Adjungerade: present by right, without a vote. */
     adjungerade: z.array(adjungerad).default([]),
+    /**
+     * When the board may decide: «mer än hälften» of the ordinarie ledamöter serving (kommunallagen
+     * 6 kap. 27 §), «minst hälften», or a number of serving members the förbundsordning sets.
+     */
+    beslutförhet: z
+      .union([z.enum(['mer än hälften', 'minst hälften']), z.number().int().positive()])
+      .default('mer än hälften'),
   }),
   kansli: z.array(kansliMember).min(1),
   /** The förbund's own bodies, as its papers name them; a body it does not have is left out. */

@@ -63,8 +63,12 @@ describe.skipIf(!soffice)('handlingar build --pdf', () => {
   }, 300_000);
 
   it('shows progress per document and the page count', () => {
-    expect(lines.filter((line) => line.startsWith('  pdf  '))).toHaveLength(38);
-    expect(lines.at(-1)).toMatch(/handlingar-2024-09-12\.pdf \(\d+ sidor\)/);
+    // The kallelse packet's 38 documents, then the protokoll's: the protokoll, the anslagsbevis
+    // and 14 protokollsutdrag.
+    const converted = lines.filter((line) => line.startsWith('  pdf  '));
+    expect(converted).toHaveLength(38 + 16);
+    expect(converted.slice(38).every((line) => /protokoll|anslagsbevis|utdrag/.test(line))).toBe(true);
+    expect(lines.at(-1)).toMatch(/handlingar-2024-09-12\.pdf \(\d+ sidor\), .*protokoll-2024-09-12\.pdf \(\d+ sidor\)/);
   });
 
   it('has one bookmark per document, following the föredragningslista', () => {

@@ -12,6 +12,7 @@ import { checkAgainstProfile } from './profile.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkPlausible } from './plausible.js';
 import { checkProse } from './prose.js';
+import { checkProtocol } from './protocol.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   return [
@@ -26,8 +27,10 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
     ]),
     ...checkDuplicates(meeting),
     ...checkPlausible(meeting, derived),
+    ...checkProtocol(meeting, derived),
   ];
 }
 
 export { checkEconomy } from './economy.js';
 export { checkProfile } from './profile.js';
+export { checkRegister } from './protocol.js';

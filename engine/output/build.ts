@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DocumentKindName } from '../../schemas/index.js';
 import { check, type CheckResult } from '../check/run.js';
 import type { PlannedDocument } from '../documents/kind.js';
-import { KALLELSE_PACKET, planProduct } from '../documents/packet.js';
+import { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } from '../documents/packet.js';
 import { UserError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { ContentPathError } from '../load/content.js';
@@ -17,6 +17,9 @@ import { renderHtmlDocument } from './html.js';
 import { assertOutsideContent, assertUsableOutDir, fileSystemError, Staging } from './write.js';
 
 export class TemplateRefusedError extends UserError {}
+
+/** The folder of the output that holds the protokoll, anslagsbevis and protokollsutdrag. */
+export const PROTOCOL_FOLDER = 'protokoll';
 
 export interface BuildOptions {
   outDir?: string;
@@ -45,6 +48,11 @@ export interface BuildResult {
   documents: { file: string; document: PlannedDocument }[];
   /** The files rendered and written by this build (all of them, without a cache). */
   rendered: string[];
+  /**
+   * The protokoll, anslagsbevis and protokollsutdrag, once the meeting has a protokoll.yaml: a
+   * product of its own, written to <out>/protokoll/.
+   */
+  protocol?: { outDir: string; documents: { file: string; document: PlannedDocument }[] };
   /** Why nothing was written, when nothing was. */
   stopped?: 'innehållet kan inte läsas' | 'fel i kontrollen (--strict)';
   /** With `defer`: the staging folder the files are in, and how to put it in place or drop it. */
@@ -130,16 +138,16 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
   // While check has errors, every document says so before anything else.
   const errors = result.findings.filter((finding) => finding.severity === 'fel').length;
   const draft = errors > 0 ? `UTKAST – kontrollen har ${errors} fel` : undefined;
-  const documents = planProduct(KALLELSE_PACKET, checked).map((document) =>
-    draft ? { ...document, draft } : document,
-  );
+  const marked = (document: PlannedDocument) => (draft ? { ...document, draft } : document);
+  const documents = planProduct(KALLELSE_PACKET, checked).map(marked);
+  const protocolDocuments = planProduct(PROTOKOLL_PACKET, checked).map(marked);
   const templates = loadTemplates(
-    new Set(documents.filter((d) => !d.copyFrom).map((d) => d.kind)),
+    new Set([...documents, ...protocolDocuments].filter((d) => !d.copyFrom).map((d) => d.kind)),
     meeting.contentRoot,
   );
   // Render everything before writing anything, so that a failing template leaves no half packet.
-  const files = documents.map((document) => {
-    const name = document.copyFrom ? document.name : `${document.name}.docx`;
+  const render = (document: PlannedDocument, folder: string) => {
+    const name = path.join(folder, document.copyFrom ? document.name : `${document.name}.docx`);
     const file = path.join(outDir, name);
     const template = templates.get(document.kind);
     const source = document.copyFrom ? readFileSync(document.copyFrom) : undefined;
@@ -153,14 +161,16 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
       : (source ?? renderWith(templateOf(templates, document), document, forbund.namn, mote.datum));
     const html = options.html ? renderHtmlDocument(document) : undefined;
     return { document, name, file, hash, bytes, html };
-  });
+  };
+  const files = documents.map((document) => render(document, ''));
+  const protocolFiles = protocolDocuments.map((document) => render(document, PROTOCOL_FOLDER));
   // Everything is written to a staging folder beside the output folder, which then replaces
   // the output folder as a whole: it holds exactly this build's files, never a mix with an
   // earlier build's (an old numbering), and an interrupted build leaves the old one as it was.
   const staging = new Staging(outDir);
   try {
-    for (const { document, name, file, hash, bytes, html } of files) {
-      if (html !== undefined) staging.write(`${document.name.replace(/\.\w+$/, '')}.html`, Buffer.from(html));
+    for (const { document, name, file, hash, bytes, html } of [...files, ...protocolFiles]) {
+      if (html !== undefined) staging.write(`${name.replace(/\.\w+$/, '')}.html`, Buffer.from(html));
       if (!bytes) {
         staging.copy(name, file);
         continue;
@@ -173,13 +183,24 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     staging.discard();
     throw error;
   }
+  // The protokoll, when there is one, is a product of its own in a folder of the output.
+  const protocol = (dir: string) =>
+    protocolFiles.length > 0
+      ? {
+          protocol: {
+            outDir: path.join(dir, PROTOCOL_FOLDER),
+            documents: protocolFiles.map(({ name, document }) => ({ file: path.join(dir, name), document })),
+          },
+        }
+      : {};
   if (options.defer) {
     return {
       check: result,
       outDir,
       written: files.map((f) => f.file),
       documents: files.map(({ name, document }) => ({ file: path.join(staging.dir, name), document })),
-      rendered: files.filter((f) => f.bytes).map((f) => f.file),
+      rendered: [...files, ...protocolFiles].filter((f) => f.bytes).map((f) => f.file),
+      ...protocol(staging.dir),
       staging: staging.dir,
       commit: () => staging.commit(),
       discard: () => staging.discard(),
@@ -191,6 +212,7 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
     outDir,
     written: files.map((f) => f.file),
     documents: files.map(({ file, document }) => ({ file, document })),
-    rendered: files.filter((f) => f.bytes).map((f) => f.file),
+    rendered: [...files, ...protocolFiles].filter((f) => f.bytes).map((f) => f.file),
+    ...protocol(outDir),
   };
 }

@@ -423,6 +423,8 @@ export async function buildPacket(
   outDir: string,
   metadata: Omit<PacketMetadata, 'language'>,
   onConverted: (file: string) => void,
+  /** The packet's file name in outDir; the kallelse packet's by default. */
+  fileName = `handlingar-${metadata.date}.pdf`,
 ): Promise<{ file: string; pages: number; warnings: string[]; timing: { conversion: number; total: number } }> {
   const started = performance.now();
   const work = mkdtempSync(path.join(tmpdir(), 'handlingar-pdf-'));
@@ -472,7 +474,7 @@ export async function buildPacket(
     toConvert.forEach((file) => complete.add(file));
     mergeReady();
     await merging;
-    const target = path.join(outDir, `handlingar-${metadata.date}.pdf`);
+    const target = path.join(outDir, fileName);
     const pages = await writer!.save(
       target,
       metadata,

@@ -49,8 +49,8 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-/** The names a build writes: numbered documents (00-kallelse.docx, 05.1a-…), their pages, the packet. */
-const BUILD_OUTPUT = /^(\d{2}[-.].*\.(docx|pdf|html)|handlingar-\d{4}-\d{2}-\d{2}\.pdf)$/;
+/** The names a build writes: numbered documents (00-kallelse.docx, 05.1a-…), their pages, the packet, the protokoll folder. */
+const BUILD_OUTPUT = /^(\d{2}[-.].*\.(docx|pdf|html)|handlingar-\d{4}-\d{2}-\d{2}\.pdf|protokoll)$/;
 
 /**
  * Refuses an output folder that is a file, or that holds files a build did not write: the
@@ -102,6 +102,7 @@ export class Staging {
   /** Keeps a file of the previous build that this build did not change. */
   copy(name: string, from: string): void {
     try {
+      mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
       copyFileSync(from, path.join(this.dir, name));
     } catch (error) {
       throw fileSystemError(error, from);
