@@ -892,17 +892,20 @@ function runInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals) {
   });
   let output = '';
   let sent = false;
+  /** The processes that used the private temporary folder when the signal was sent. */
+  const running: string[] = [];
   const listen = (chunk: Buffer) => {
     output += chunk.toString();
     if (!sent && when.test(output)) {
       sent = true;
+      running.push(...processesMentioning(privateTmp));
       child.kill(signal);
     }
   };
   child.stdout.on('data', listen);
   child.stderr.on('data', listen);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { privateTmp, exit, output: () => output, child };
+  return { privateTmp, exit, output: () => output, child, running };
 }
 
 describe('interrupted commands leave nothing behind (exit 130)', () => {
@@ -911,12 +914,14 @@ describe('interrupted commands leave nothing behind (exit 130)', () => {
     async () => {
       const { meeting } = prepare('interrupt-pdf');
       const out = path.join(tempDir('ut'), 'paket');
-      const run = runInterrupted(['build', meeting, '--out', out, '--pdf'], /Konverterar/, 'SIGINT');
+      // Sent when LibreOffice announces its first conversion: it is running, with its profile.
+      const run = runInterrupted(['build', meeting, '--out', out, '--pdf'], / {2}pdf {2}\S+/, 'SIGINT');
       try {
         expect(await run.exit).toBe(130);
       } finally {
         run.child.kill('SIGKILL');
       }
+      expect(run.running.some((command) => /soffice/.test(command))).toBe(true);
       expect(run.output()).toContain('avbrutet');
       expectNoStackTrace(run.output());
       // LibreOffice needs a moment to notice it was killed; then nothing of it remains.

@@ -4,7 +4,7 @@
 // page numbers stamped as artifacts in an embedded font, page labels, and metadata from the
 // meeting (pdf-metadata.ts) so that two builds give the same file.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +98,8 @@ export async function convertToPdf(
   if (!hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
   const profile = mkdtempSync(path.join(tmpdir(), 'handlingar-lo-'));
   const forgetProfile = onInterrupt(() => rmSync(profile, { recursive: true, force: true }));
+  const ownTmp = path.join(profile, 'tmp');
+  mkdirSync(ownTmp);
   let forgetChild = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
@@ -114,7 +116,8 @@ export async function convertToPdf(
           ...files,
         ],
         // Its own process group, so that an interrupt ends soffice.bin, which soffice starts, too.
-        { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+        // Its temporary files go inside the profile, so that removing the profile removes them.
+        { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TMPDIR: ownTmp } },
       );
       forgetChild = killOnInterrupt(child);
       let pending = '';
