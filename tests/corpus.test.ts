@@ -1057,6 +1057,7 @@ describe('text compared in one form, shown with its invisible characters', () =>
     for (const format of ['text', 'json', 'github', 'junit']) {
       const { code, output } = await capture(['check', root, '--format', format]);
       expect(code).toBe(1);
+      // eslint-disable-next-line no-control-regex -- no control character may reach a report
       expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
       expect(output).toContain('U+001B');
       if (format === 'json') expect(() => JSON.parse(output)).not.toThrow();
