@@ -639,6 +639,15 @@ const cases: Case[] = [
     build: 'stops',
   },
   {
+    name: 'bilaga-pdf-catalog-without-pages', // «internt fel: Expected instance of PDFDict…» in build --pdf
+    edits: (root) => attachPlan(root, tinyPdf('plan', '<< /Type /Catalog >>')),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'katalog saknar sidträd',
+    exit: 1,
+    build: 'stops',
+  },
+  {
     name: 'bilaga-pdf-empty',
     edits: (root) => attachPlan(root, ''),
     findings: [`bilaga.tom ${Ä}:12`],
@@ -1007,6 +1016,21 @@ describe('the output folder holds exactly the last build', () => {
     expect(built.output).toContain('handlingar: behörighet saknas för /sys');
     expectNoStackTrace(built.output);
   });
+});
+
+describe.skipIf(!soffice)('a bilaga that passes check but cannot be merged', () => {
+  it('stops build --pdf naming the bilaga; the output folder is not touched', async () => {
+    // A page tree that points at a page: only a full parse (pdf-lib, when merging) sees it.
+    const { meeting } = prepare('pdf-fails-in-merge', (r) =>
+      attachPlan(r, tinyPdf('plan', '<< /Type /Catalog /Pages 3 0 R >>')),
+    );
+    const out = path.join(tempDir('ut'), 'paket');
+    const built = await capture(['build', meeting, '--out', out, '--pdf']);
+    expect(built.code).toBe(1);
+    expect(built.output).toMatch(/«2\.2 Projektplan» \(02\.2-bilaga-lyftet\.pdf\) kan inte fogas in i paketet/);
+    expectNoStackTrace(built.output);
+    expect(readdirSync(path.dirname(out))).toEqual([]);
+  }, 300_000);
 });
 
 describe('own templates with broken tags', () => {

@@ -200,6 +200,19 @@ export class PacketWriter {
 
   /** Appends a part: its pages, structure and bookmarks, and its bilaga stamp. */
   async add(part: PacketPart): Promise<void> {
+    try {
+      await this.addPart(part);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // pdf-lib's own errors («Expected instance of PDFDict…») name no file: this one does.
+      const name = `«${part.title}» (${path.basename(part.pdf)})`;
+      throw new PdfToolError(
+        `${name} kan inte fogas in i paketet: PDF-filen är skadad (${error instanceof Error ? error.message : String(error)}); spara om den som PDF och bygg igen`,
+      );
+    }
+  }
+
+  private async addPart(part: PacketPart): Promise<void> {
     // Fastest: pdf-lib otherwise yields to the event loop every 100 objects, which here cost
     // more time waiting than parsing.
     let source: PDFDocument;
