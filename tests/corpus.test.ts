@@ -707,6 +707,20 @@ const cases: Case[] = [
 
   // ------------------------------------------------------------- the file system (issue 15)
   {
+    name: 'named-pipe-as-bilaga',
+    edits: (root) => {
+      attachPlan(root, '');
+      const file = path.join(root, MINIMAL_MEETING, 'bilagor/plan.pdf');
+      rmSync(file);
+      execFileSync('mkfifo', [file]);
+    },
+    findings: [`ref.bilaga-saknas ${Ä}:12`],
+    exact: true,
+    message: 'är ingen vanlig fil',
+    exit: 1,
+    build: 'stops',
+  },
+  {
     name: 'named-pipe-in-arenden', // made `check` hang for ever
     edits: (root) => execFileSync('mkfifo', [path.join(root, MINIMAL_MEETING, 'arenden/ror.yaml')]),
     findings: [`fil.läsfel arenden/ror.yaml:1`],
