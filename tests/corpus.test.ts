@@ -507,6 +507,18 @@ const cases: Case[] = [
     build: 'stops',
   },
   {
+    name: 'justering-larger-than-its-party', // Region Test asks for 50 000,50 kr
+    edits: (root) => {
+      edit(root, ARENDE, 'belopp: 10 000, per_år: { 2025: 10 000 }', 'belopp: 60 000, part: Region Test');
+      edit(root, ARENDE, /beslut:\n.*\n.*\n/, '');
+    },
+    findings: [`justering.överskrider ${Ä}:5`],
+    exact: true,
+    message: 'justeringarna för Region Test är tillsammans 60 000 kr, mer än de 50 000,50 kr som Region Test söker',
+    exit: 1,
+    build: 'stops',
+  },
+  {
     name: 'ansokan-without-budget-lines', // would propose «maximalt 0 kronor»
     edits: (root) => {
       const file = path.join(root, APPLICATION);
