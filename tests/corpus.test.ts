@@ -507,6 +507,18 @@ const cases: Case[] = [
     build: 'stops',
   },
   {
+    name: 'justering-larger-than-its-party', // Region Test asks for 50 000,50 kr
+    edits: (root) => {
+      edit(root, ARENDE, 'belopp: 10 000, per_år: { 2025: 10 000 }', 'belopp: 60 000, part: Region Test');
+      edit(root, ARENDE, /beslut:\n.*\n.*\n/, '');
+    },
+    findings: [`justering.överskrider ${Ä}:5`],
+    exact: true,
+    message: 'justeringarna för Region Test är tillsammans 60 000 kr, mer än de 50 000,50 kr som Region Test söker',
+    exit: 1,
+    build: 'stops',
+  },
+  {
     name: 'ansokan-without-budget-lines', // would propose «maximalt 0 kronor»
     edits: (root) => {
       const file = path.join(root, APPLICATION);
@@ -639,6 +651,15 @@ const cases: Case[] = [
     build: 'stops',
   },
   {
+    name: 'bilaga-pdf-catalog-without-pages', // «internt fel: Expected instance of PDFDict…» in build --pdf
+    edits: (root) => attachPlan(root, tinyPdf('plan', '<< /Type /Catalog >>')),
+    findings: [`bilaga.skadad ${Ä}:12`],
+    exact: true,
+    message: 'katalog saknar sidträd',
+    exit: 1,
+    build: 'stops',
+  },
+  {
     name: 'bilaga-pdf-empty',
     edits: (root) => attachPlan(root, ''),
     findings: [`bilaga.tom ${Ä}:12`],
@@ -697,6 +718,20 @@ const cases: Case[] = [
   },
 
   // ------------------------------------------------------------- the file system (issue 15)
+  {
+    name: 'named-pipe-as-bilaga',
+    edits: (root) => {
+      attachPlan(root, '');
+      const file = path.join(root, MINIMAL_MEETING, 'bilagor/plan.pdf');
+      rmSync(file);
+      execFileSync('mkfifo', [file]);
+    },
+    findings: [`ref.bilaga-saknas ${Ä}:12`],
+    exact: true,
+    message: 'är ingen vanlig fil',
+    exit: 1,
+    build: 'stops',
+  },
   {
     name: 'named-pipe-in-arenden', // made `check` hang for ever
     edits: (root) => execFileSync('mkfifo', [path.join(root, MINIMAL_MEETING, 'arenden/ror.yaml')]),
@@ -892,17 +927,20 @@ function runInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals) {
   });
   let output = '';
   let sent = false;
+  /** The processes that used the private temporary folder when the signal was sent. */
+  const running: string[] = [];
   const listen = (chunk: Buffer) => {
     output += chunk.toString();
     if (!sent && when.test(output)) {
       sent = true;
+      running.push(...processesMentioning(privateTmp));
       child.kill(signal);
     }
   };
   child.stdout.on('data', listen);
   child.stderr.on('data', listen);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { privateTmp, exit, output: () => output, child };
+  return { privateTmp, exit, output: () => output, child, running };
 }
 
 describe('interrupted commands leave nothing behind (exit 130)', () => {
@@ -911,12 +949,14 @@ describe('interrupted commands leave nothing behind (exit 130)', () => {
     async () => {
       const { meeting } = prepare('interrupt-pdf');
       const out = path.join(tempDir('ut'), 'paket');
-      const run = runInterrupted(['build', meeting, '--out', out, '--pdf'], /Konverterar/, 'SIGINT');
+      // Sent when LibreOffice announces its first conversion: it is running, with its profile.
+      const run = runInterrupted(['build', meeting, '--out', out, '--pdf'], / {2}pdf {2}\S+/, 'SIGINT');
       try {
         expect(await run.exit).toBe(130);
       } finally {
         run.child.kill('SIGKILL');
       }
+      expect(run.running.some((command) => /soffice/.test(command))).toBe(true);
       expect(run.output()).toContain('avbrutet');
       expectNoStackTrace(run.output());
       // LibreOffice needs a moment to notice it was killed; then nothing of it remains.
@@ -1004,6 +1044,21 @@ describe('the output folder holds exactly the last build', () => {
   });
 });
 
+describe.skipIf(!soffice)('a bilaga that passes check but cannot be merged', () => {
+  it('stops build --pdf naming the bilaga; the output folder is not touched', async () => {
+    // A page tree that points at a page: only a full parse (pdf-lib, when merging) sees it.
+    const { meeting } = prepare('pdf-fails-in-merge', (r) =>
+      attachPlan(r, tinyPdf('plan', '<< /Type /Catalog /Pages 3 0 R >>')),
+    );
+    const out = path.join(tempDir('ut'), 'paket');
+    const built = await capture(['build', meeting, '--out', out, '--pdf']);
+    expect(built.code).toBe(1);
+    expect(built.output).toMatch(/«2\.2 Projektplan» \(02\.2-bilaga-lyftet\.pdf\) kan inte fogas in i paketet/);
+    expectNoStackTrace(built.output);
+    expect(readdirSync(path.dirname(out))).toEqual([]);
+  }, 300_000);
+});
+
 describe('own templates with broken tags', () => {
   async function brokenKallelse(root: string): Promise<string> {
     const { default: PizZip } = await import('pizzip');
@@ -1052,6 +1107,7 @@ describe('text compared in one form, shown with its invisible characters', () =>
     for (const format of ['text', 'json', 'github', 'junit']) {
       const { code, output } = await capture(['check', root, '--format', format]);
       expect(code).toBe(1);
+      // eslint-disable-next-line no-control-regex -- no control character may reach a report
       expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
       expect(output).toContain('U+001B');
       if (format === 'json') expect(() => JSON.parse(output)).not.toThrow();

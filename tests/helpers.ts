@@ -98,10 +98,13 @@ export async function initedRepository(): Promise<string> {
   return repo;
 }
 
-/** A small PDF that opens: one empty page, with a correct cross-reference table; `comment` ends up in it. */
-export function tinyPdf(comment = 'plan'): string {
+/**
+ * A small PDF that opens: one empty page, with a correct cross-reference table; `comment` ends
+ * up in it. Another `catalog` makes a PDF that is well-formed on the outside and broken inside.
+ */
+export function tinyPdf(comment = 'plan', catalog = '<< /Type /Catalog /Pages 2 0 R >>'): string {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
+    catalog,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
   ];

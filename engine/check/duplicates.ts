@@ -29,9 +29,9 @@ export function checkDuplicates(meeting: MeetingModel): Finding[] {
 
   // One ansökan is decided by at most one ärende of a meeting: a second would count its money twice.
   const deciding = new Map<string, string>();
+  // Only ärenden on the agenda decide (one left off it is a draft, reported as ref.oanvänd).
   const onAgenda = mote?.data.dagordning.flatMap((item) => (item.ärende ? [item.ärende] : [])) ?? [];
-  const order = [...new Set([...onAgenda, ...[...meeting.arenden.keys()].sort()])];
-  for (const slug of order) {
+  for (const slug of new Set(onAgenda)) {
     const arende = meeting.arenden.get(slug);
     const ansokan = arende?.data.ansökan;
     if (!arende || !ansokan || !meeting.ansokningar.has(ansokan)) continue;

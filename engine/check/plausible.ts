@@ -4,10 +4,11 @@
 import type { Ansokan } from '../../schemas/index.js';
 import type { DerivedMeeting } from '../derive/meeting.js';
 import { forbundRows, hasCostLines, requestedTotal } from '../derive/budget.js';
+import { requestedByPartyAndYear } from '../derive/decision.js';
 import { amountFigure, finding, textFigure, type Finding } from '../findings.js';
 import type { Loaded, MeetingModel } from '../load/content.js';
 import type { Path, SourceFile } from '../load/source.js';
-import { showAmount } from '../money.js';
+import { showAmount, sum } from '../money.js';
 
 export const DEFAULT_HORIZON_YEARS = 15;
 
@@ -145,9 +146,27 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
       }
     // The justeringar, added up in order, against what the ansökan asks for.
     const requested = requestedTotal(ansokan.data.budget);
+    const byParty = requestedByPartyAndYear(ansokan.data).byPartyAndYear;
+    const adjustedParty = new Map<string, number>();
     let adjusted = 0;
     data.justeringar.forEach((justering, index) => {
       adjusted += justering.belopp;
+      // A justering that names its party column never removes more than that party asks for.
+      if (justering.part !== undefined && byParty[justering.part] !== undefined) {
+        const partyRequested = sum(Object.values(byParty[justering.part]!));
+        const partyAdjusted = (adjustedParty.get(justering.part) ?? 0) + justering.belopp;
+        adjustedParty.set(justering.part, partyAdjusted);
+        if (partyAdjusted > partyRequested && adjusted <= requested)
+          findings.push(
+            finding(
+              'justering.överskrider',
+              source,
+              ['justeringar', index, 'belopp'],
+              `justeringarna för ${justering.part} är tillsammans ${showAmount(partyAdjusted)}, mer än de ${showAmount(partyRequested)} som ${justering.part} söker`,
+              { expected: amountFigure(partyRequested), found: amountFigure(partyAdjusted) },
+            ),
+          );
+      }
       if (adjusted > requested)
         findings.push(
           finding(

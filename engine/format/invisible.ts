@@ -6,6 +6,7 @@
 // C0 controls except tab and line feed, DEL, C1 controls, zero-width and joiner marks, bidi
 // embeddings and isolates, line and paragraph separators, the byte order mark.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
 const codePoint = (char: string) => `⟨U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
@@ -18,6 +19,7 @@ export const hasInvisible = (text: string): boolean => new RegExp(INVISIBLE.sour
 
 /** The first control character (not tab, line feed or carriage return) in a text, if any. */
 export function controlCharacter(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const match = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
   return match ? codePoint(match[0]) : undefined;
 }

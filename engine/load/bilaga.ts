@@ -45,6 +45,13 @@ function inspectPdf(file: string, bytes: Buffer): BilagaProblem | undefined {
   const atXref = text.slice(offset, offset + 64);
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(atXref))
     return { code: 'bilaga.skadad', message: 'är skadad: PDF-filens korsreferenstabell finns inte där filen säger' };
+  // The catalog the trailer names must be a dictionary with the page tree (when it is not
+  // inside a compressed object stream, where only a full parse reaches it).
+  const root = [...text.matchAll(/\/Root\s+(\d+)\s+(\d+)\s+R/g)].at(-1);
+  if (!root) return { code: 'bilaga.skadad', message: 'är skadad: PDF-filen saknar katalog (/Root)' };
+  const catalog = new RegExp(`(?:^|[\\s>])${root[1]}\\s+${root[2]}\\s+obj\\s*([\\s\\S]{0,4000})`).exec(text);
+  if (catalog && !/^<<[\s\S]*\/Pages\s+\d+\s+\d+\s+R/.test(catalog[1]!))
+    return { code: 'bilaga.skadad', message: 'är skadad: PDF-filens katalog saknar sidträd (/Pages)' };
   if (pdfIsEncrypted(bytes)) {
     const opens = opensWithoutPassword(file);
     if (opens === undefined)

@@ -208,8 +208,18 @@ function loadMeeting(
         loader.findings.push(
           finding('fil.utanför', arende.source, at, `bilagan ${bilaga.fil} ligger utanför innehållsmappen`),
         );
-      } else if (!existsSync(target) || !statSync(target).isFile()) {
+      } else if (!existsSync(target)) {
         loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} finns inte`));
+      } else if (!statSync(target).isFile()) {
+        // A folder, or a named pipe that would block the read: said, never read.
+        loader.findings.push(
+          finding(
+            'ref.bilaga-saknas',
+            arende.source,
+            at,
+            `bilagan ${bilaga.fil} är ingen vanlig fil (en mapp eller en specialfil)`,
+          ),
+        );
       } else if (!/\.(docx|pdf)$/i.test(target)) {
         loader.findings.push(
           finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`),

@@ -4,7 +4,7 @@
 // page numbers stamped as artifacts in an embedded font, page labels, and metadata from the
 // meeting (pdf-metadata.ts) so that two builds give the same file.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -98,6 +98,8 @@ export async function convertToPdf(
   if (!hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
   const profile = mkdtempSync(path.join(tmpdir(), 'handlingar-lo-'));
   const forgetProfile = onInterrupt(() => rmSync(profile, { recursive: true, force: true }));
+  const ownTmp = path.join(profile, 'tmp');
+  mkdirSync(ownTmp);
   let forgetChild = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
@@ -114,7 +116,8 @@ export async function convertToPdf(
           ...files,
         ],
         // Its own process group, so that an interrupt ends soffice.bin, which soffice starts, too.
-        { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+        // Its temporary files go inside the profile, so that removing the profile removes them.
+        { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TMPDIR: ownTmp } },
       );
       forgetChild = killOnInterrupt(child);
       let pending = '';
@@ -197,6 +200,19 @@ export class PacketWriter {
 
   /** Appends a part: its pages, structure and bookmarks, and its bilaga stamp. */
   async add(part: PacketPart): Promise<void> {
+    try {
+      await this.addPart(part);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // pdf-lib's own errors («Expected instance of PDFDict…») name no file: this one does.
+      const name = `«${part.title}» (${path.basename(part.pdf)})`;
+      throw new PdfToolError(
+        `${name} kan inte fogas in i paketet: PDF-filen är skadad (${error instanceof Error ? error.message : String(error)}); spara om den som PDF och bygg igen`,
+      );
+    }
+  }
+
+  private async addPart(part: PacketPart): Promise<void> {
     // Fastest: pdf-lib otherwise yields to the event loop every 100 objects, which here cost
     // more time waiting than parsing.
     let source: PDFDocument;
