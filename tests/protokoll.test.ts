@@ -311,6 +311,15 @@ describe('the register of decisions', () => {
     expect(register.some((e) => e.insats.startsWith('Min framtid'))).toBe(false);
   });
 
+  it('handlingar data --protokoll shows the data of the protokoll documents', async () => {
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+    expect(await run(['data', path.join(EXAMPLE, MEETING), '--protokoll'], io)).toBe(0);
+    const { dokument } = JSON.parse(lines.join('\n')) as { dokument: { dokument: string; slag: string }[] };
+    expect(dokument.map((d) => d.slag).slice(0, 3)).toEqual(['protokoll', 'anslagsbevis', 'protokollsutdrag']);
+    expect(dokument).toHaveLength(16);
+  });
+
   it('handlingar register prints it as a table and as JSON', async () => {
     const lines: string[] = [];
     const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
