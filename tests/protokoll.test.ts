@@ -1,5 +1,6 @@
 // Issue 16: the protokoll of a meeting, its documents, its checks, and the register of
 // decisions that feeds the next meeting's ekonomisk information.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -310,6 +311,15 @@ describe('the register of decisions', () => {
     expect(register.some((e) => e.insats.startsWith('Min framtid'))).toBe(false);
   });
 
+  it('handlingar data --protokoll shows the data of the protokoll documents', async () => {
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+    expect(await run(['data', path.join(EXAMPLE, MEETING), '--protokoll'], io)).toBe(0);
+    const { dokument } = JSON.parse(lines.join('\n')) as { dokument: { dokument: string; slag: string }[] };
+    expect(dokument.map((d) => d.slag).slice(0, 3)).toEqual(['protokoll', 'anslagsbevis', 'protokollsutdrag']);
+    expect(dokument).toHaveLength(16);
+  });
+
   it('handlingar register prints it as a table and as JSON', async () => {
     const lines: string[] = [];
     const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
@@ -428,4 +438,22 @@ describe('a förbund that differs: Norrdal, five ledamöter and its own rule', (
     expect(strict.find((f) => f.code === 'protokoll.beslutförhet')?.message).toContain('minst 4 tjänstgörande');
     expect(ofCode(check(norrdal('Hedda Fors', 'minst hälften')).findings, 'protokoll.beslutförhet')).toHaveLength(1);
   });
+});
+
+const tools = ['soffice', 'pdftotext'].every(
+  (tool) => spawnSync(tool, ['-v'], { encoding: 'utf8' }).error === undefined,
+);
+describe.skipIf(!tools)('the protokoll as a PDF packet of its own', () => {
+  it('handlingar build --pdf writes protokoll-<datum>.pdf with every § and utdrag', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'handlingar-protokoll-pdf-')), 'ut');
+    const lines: string[] = [];
+    const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+    expect(await run(['build', path.join(EXAMPLE, MEETING), '--out', out, '--pdf'], io)).toBe(0);
+    const pdf = path.join(out, 'protokoll', 'protokoll-2024-09-12.pdf');
+    const body = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(body).toContain('§ 44 Ansökan Framsteget – Håbo');
+    expect(body).toContain('Anslaget nedtas tidigast');
+    expect(body.match(/Utdragsbestyrkande/g)).toHaveLength(14);
+    expect(lines.join('\n')).toMatch(/protokoll-2024-09-12\.pdf \(\d+ sidor\)/);
+  }, 300_000);
 });

@@ -47,7 +47,15 @@ export function check(target: string): CheckResult {
   const ekonomi = typedEconomy ? economyFromRegister(typedEconomy, register) : undefined;
   const meetings = loaded.value.map((model) => {
     const protocol = protocols.get(model);
-    return { model, derived: deriveMeeting(model, { ekonomi, register, ...(protocol ? { protocol } : {}) }) };
+    return {
+      model,
+      derived: deriveMeeting(model, {
+        ekonomi,
+        register,
+        ...(ekonomi ? { registerSources: ekonomi.fromRegister } : {}),
+        ...(protocol ? { protocol } : {}),
+      }),
+    };
   });
   // The förbund and its economy are shared by every meeting: checked once.
   const all = [

@@ -46,6 +46,8 @@ export interface DerivedMeeting {
 /** What spans the meetings of the content: the economy with its granted insatser from the register, the protokoll. */
 export interface ContentContext {
   ekonomi?: Loaded<Ekonomi>;
+  /** For granted rows taken from the register: where the decision is written, by row index. */
+  registerSources?: ReadonlyMap<number, string>;
   protocol?: DerivedProtocol;
   register: readonly RegisterEntry[];
 }
@@ -113,7 +115,10 @@ export function deriveMeeting(
   const economy = ekonomi
     ? economyTable(
         ekonomi.data,
-        (path) => where(ekonomi.source.file, locate(ekonomi.source, path).line),
+        (path) =>
+          (path[0] === 'samverkansinsatser' && path[1] === 'beviljade' && typeof path[2] === 'number'
+            ? context.registerSources?.get(path[2])
+            : undefined) ?? where(ekonomi.source.file, locate(ekonomi.source, path).line),
         pendingRows(meeting, summary),
       )
     : undefined;

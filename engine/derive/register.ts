@@ -55,7 +55,7 @@ export function buildRegister(
       if (!decided) continue;
       const perYear: Record<string, number> = {};
       for (const years of Object.values(decided.decision.perPartyAndYear))
-        for (const [year, ore] of Object.entries(years)) perYear[year] = (perYear[year] ?? 0) + ore;
+        for (const [year, ore] of Object.entries(years)) if (ore !== 0) perYear[year] = (perYear[year] ?? 0) + ore;
       entries.push({
         insats: decided.ansokan.data.insats,
         insatsägare: decided.ansokan.data.insatsägare,
@@ -94,20 +94,33 @@ export function entryOf(
  * no amounts takes the register's amounts per year of the table's columns; a row with amounts
  * stays as typed (the check compares it); a decision the rows do not name is added at the end.
  */
-export function economyFromRegister(ekonomi: Loaded<Ekonomi>, register: readonly RegisterEntry[]): Loaded<Ekonomi> {
+export interface EconomyFromRegister extends Loaded<Ekonomi> {
+  /** Where each granted row whose amounts come from the register was decided (file:line), by row index. */
+  fromRegister: ReadonlyMap<number, string>;
+}
+
+export function economyFromRegister(ekonomi: Loaded<Ekonomi>, register: readonly RegisterEntry[]): EconomyFromRegister {
   const e = ekonomi.data;
   const known = decidedBy(register, e.per);
   const used = new Set<RegisterEntry>();
   const fromEntry = (entry: RegisterEntry) => e.kolumner.map((column) => entry.perYear[String(column.år)] ?? null);
-  const rows = e.samverkansinsatser.beviljade.map((row) => {
+  const fromRegister = new Map<number, string>();
+  const rows = e.samverkansinsatser.beviljade.map((row, index) => {
     const entry = entryOf(known, row);
     if (entry) used.add(entry);
     if (row.belopp || !entry) return row;
+    fromRegister.set(index, entry.källa);
     return { ...row, belopp: fromEntry(entry) };
   });
   const touchesTable = (entry: RegisterEntry) => e.kolumner.some((column) => entry.perYear[String(column.år)]);
   for (const entry of known)
-    if (!used.has(entry) && touchesTable(entry))
+    if (!used.has(entry) && touchesTable(entry)) {
+      fromRegister.set(rows.length, entry.källa);
       rows.push({ insats: entry.insats, insatsägare: entry.insatsägare, belopp: fromEntry(entry) });
-  return { source: ekonomi.source, data: { ...e, samverkansinsatser: { ...e.samverkansinsatser, beviljade: rows } } };
+    }
+  return {
+    source: ekonomi.source,
+    data: { ...e, samverkansinsatser: { ...e.samverkansinsatser, beviljade: rows } },
+    fromRegister,
+  };
 }
