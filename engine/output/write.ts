@@ -49,17 +49,13 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-<<<<<<< HEAD
-/** The names a build writes: numbered documents (00-kallelse.docx, 05.1a-…), their pages, the packet, the protokoll folder. */
-const BUILD_OUTPUT = /^(\d{2}[-.].*\.(docx|pdf|html)|handlingar-\d{4}-\d{2}-\d{2}\.pdf|protokoll)$/;
-=======
 /**
  * The names a build writes: numbered documents (00-kallelse.docx, 05.1a-…), their pages, the
- * packet; and what a file manager leaves in any folder it shows (replaced with the folder).
+ * packet, the protokoll folder; and what a file manager leaves in any folder it shows (replaced
+ * with the folder).
  */
 const BUILD_OUTPUT =
-  /^(\d{2}[-.].*\.(docx|pdf|html)|handlingar-\d{4}-\d{2}-\d{2}\.pdf|\.DS_Store|Thumbs\.db|desktop\.ini)$/;
->>>>>>> wip-trust
+  /^(\d{2}[-.].*\.(docx|pdf|html)|handlingar-\d{4}-\d{2}-\d{2}\.pdf|protokoll|\.DS_Store|Thumbs\.db|desktop\.ini)$/;
 
 /**
  * Refuses an output folder that is a file, or that holds files a build did not write: the
