@@ -242,7 +242,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
         const protocol = result.protocol
-          ? ` och ${result.protocol.documents.length} protokollshandlingar i ${result.protocol.outDir}`
+          ? ` och ${result.protocol.documents.length} protokollshandlingar i ${path.join(result.outDir!, PROTOCOL_FOLDER)}`
           : '';
         io.out(
           `${result.written.length} dokument i ${result.outDir}${protocol}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
