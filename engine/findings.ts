@@ -254,6 +254,48 @@ export const CODES = {
     severity: 'fel',
     example: 'ett tidigare beslut på 7 956 000 kr vars år summerar till 7 950 000',
   },
+  'uppföljning.könsfördelning': {
+    severity: 'fel',
+    example: 'inregistrerade 7 kvinnor och 13 män med totalt 21 i en uppföljningsrapport',
+  },
+  'uppföljning.deltagarflöde': {
+    severity: 'fel',
+    example: 'pågående 30 vid halvårets slut när 24 vid förra periodens slut + 14 inregistrerade − 12 avslutade ger 26',
+  },
+  'uppföljning.arbete-studier': {
+    severity: 'fel',
+    example: '33 avslutade till arbete/studier av 30 avslutade',
+  },
+  'uppföljning.budget': {
+    severity: 'fel',
+    example: 'budget för 2024 angiven till 1 345 tkr när beslutet i registret ger 1 245 tkr',
+  },
+  'uppföljning.kvot': {
+    severity: 'fel',
+    example: 'förbrukningskvot 98 % när 112 tkr av 115 tkr är 97 %',
+  },
+  'uppföljning.förbrukning': {
+    severity: 'varning',
+    example: 'utfall 377 tkr av beviljade 360 tkr (105 %) utan en rapporterad avvikelse om budgeten',
+  },
+  'uppföljning.avvikelse-saknas': {
+    severity: 'varning',
+    example: 'avvikelse målgrupp/metod «ja» i kvalitetsfrågorna men ingen avvikelse beskriven',
+  },
+  'uppföljning.rapport-saknas': {
+    severity: 'fel',
+    example: 'en insats i registret som pågår under halvåret men saknar rapport',
+  },
+  'uppföljning.okänd-insats': {
+    severity: 'fel',
+    example:
+      'en rapport med `beslut_i_registret: 2024-04-18 § 22` som inte finns i registret, eller ett beslut utanför perioden',
+  },
+  'uppföljning.summa': {
+    severity: 'fel',
+    example:
+      'PM:et anger 12 insatser när registret och rapporterna ger 13, eller en andel kvinnor som inte följer av delarna',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;

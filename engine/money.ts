@@ -203,3 +203,12 @@ export const showAmount = (ore: number, unit: Unit = 'kr', space = ' '): string 
 /** A difference with its sign always shown: "+3 000 kr", "−500 kr". */
 export const showSignedAmount = (ore: number, unit: Unit = 'kr', space = ' '): string =>
   `${ore > 0 ? '+' : ''}${showAmount(ore, unit, space)}`;
+
+/**
+ * A share in hundredths of a percent, rounded to a whole percent (half away from zero):
+ * 258 of 418 → 6200 (61,72 % → 62 %). Undefined when the whole is zero.
+ */
+export function wholePercent(part: number, whole: number): number | undefined {
+  if (whole === 0) return undefined;
+  return divideRounded(part * 100, whole) * 100;
+}

@@ -29,6 +29,8 @@ import {
   YEAR_PATTERN,
   protokollSchema,
   beslutSchema,
+  uppfoljningsrapportSchema,
+  uppfoljningsperiodSchema,
 } from '../schemas/index.js';
 
 const SCHEMAS = {
@@ -39,6 +41,8 @@ const SCHEMAS = {
   ekonomi: ekonomiSchema,
   protokoll: protokollSchema,
   beslut: beslutSchema,
+  uppfoljning: uppfoljningsrapportSchema,
+  uppfoljningsperiod: uppfoljningsperiodSchema,
 };
 export type JsonSchemaName = keyof typeof SCHEMAS;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { strictObject, text } from './primitives.js';
+import { percent, strictObject, text } from './primitives.js';
 
 /**
  * An open text whose common values the editor offers as completion: any förbund may write
@@ -121,6 +121,8 @@ export const forbundSchema = strictObject({
      * a year is taken for a typing error (`till: 2207-12-31`).
      */
     horisont_år: z.number().int().min(1).max(100).default(15),
+    /** The förbrukningskvot above which a follow-up report needs a budget avvikelse (100 % when left out). */
+    förbrukningskvot_max: percent.optional(),
   }).default({ horisont_år: 15 }),
 });
 

@@ -14,6 +14,8 @@ import {
   forbundSchema,
   moteSchema,
   protokollSchema,
+  uppfoljningsperiodSchema,
+  uppfoljningsrapportSchema,
 } from '../schemas/index.js';
 
 const schemas = jsonSchemas();
@@ -25,6 +27,8 @@ const ZOD = {
   ekonomi: ekonomiSchema,
   protokoll: protokollSchema,
   beslut: beslutSchema,
+  uppfoljning: uppfoljningsrapportSchema,
+  uppfoljningsperiod: uppfoljningsperiodSchema,
 };
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validators = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema)]));
@@ -41,6 +45,12 @@ const FILES: [string, JsonSchemaName][] = [
     `${MEETING}/ansokningar/${f}`,
     'ansokan',
   ]),
+  ...['2024-h2', '2025-h1'].flatMap((period) =>
+    readdirSync(`content/uppfoljning/${period}`).map((f): [string, JsonSchemaName] => [
+      `content/uppfoljning/${period}/${f}`,
+      f === 'period.yaml' ? 'uppfoljningsperiod' : 'uppfoljning',
+    ]),
+  ),
 ];
 
 const verdicts = (kind: JsonSchemaName, data: unknown) => ({

@@ -100,7 +100,8 @@ export function resolveMeetingDirs(target: string): { contentRoot: string; meeti
   );
 }
 
-class Loader {
+/** Loads content files against their schemas, gathering every finding. */
+export class Loader {
   readonly findings: Finding[] = [];
   constructor(private readonly contentRoot: string) {}
 
