@@ -252,6 +252,31 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     );
 
   program
+    .command('uppfoljning')
+    .description(
+      'kontrollera och skriv halvårets uppföljning av insatserna (PM) ur registret och insatsernas rapporter',
+    )
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml och uppfoljning/<period>/)')
+    .requiredOption('--period <period>', 'halvåret, t.ex. 2024-h2 (mappen uppfoljning/2024-h2)')
+    .option('--out <mapp>', 'utdatamapp (standard: out/uppfoljning-<period>)')
+    .option('--check', 'bara kontrollen, skriv inget')
+    .option('--html', 'skriv också PM:et som en tillgänglig webbsida')
+    .option('--pdf', 'skriv också PM:et som PDF (kräver LibreOffice)')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar uppfoljning content --period 2024-h2\n  handlingar uppfoljning content --period 2025-h1 --check\n\nSlutkod: 0 skrevs (fynden visas ändå) eller inga fel med --check, 1 inget skrevs eller fel med --check, 2 kunde inte köras.',
+    )
+    .action(
+      async (
+        target: string,
+        options: { period: string; out?: string; check?: boolean; html?: boolean; pdf?: boolean },
+      ) => {
+        const { runFollowUp } = await import('./output/uppfoljning.js');
+        setExit(await runFollowUp(target, options, io));
+      },
+    );
+
+  program
     .command('register')
     .description('visa registret över beslut: varje beviljad insats med paragraf och belopp per år')
     .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp i den')

@@ -147,6 +147,15 @@ export const protokollsutdragData = z.object({
   expedieras: z.array(z.object({ namn: text })),
 });
 
+/** The half-year follow-up PM: its heading and the whole body (text, Tabell 1–7, ended insatser) as blocks. */
+export const uppfoljningData = z.object({
+  förbund: text,
+  rubrik: text,
+  /** «Kvartal 3 och 4 2024», as the period file writes it. */
+  period: text,
+  innehåll: blocks,
+});
+
 /** Every document kind's data schema, by kind. */
 export const DOCUMENT_DATA = {
   kallelse: kallelseData,
@@ -157,6 +166,7 @@ export const DOCUMENT_DATA = {
   protokoll: protokollData,
   anslagsbevis: anslagsbevisData,
   protokollsutdrag: protokollsutdragData,
+  uppfoljning: uppfoljningData,
 } as const;
 
 export type DocumentKindName = keyof typeof DOCUMENT_DATA;

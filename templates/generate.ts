@@ -230,6 +230,10 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
       ...compactLoop('expedieras', '{namn}'),
     ],
   },
+  uppfoljning: {
+    headers: header('{förbund} · Uppföljning av insatser · {period}'),
+    children: [heading('{rubrik}'), raw('innehåll')],
+  },
 };
 
 export async function generateTemplate(kind: DocumentKindName): Promise<Buffer> {

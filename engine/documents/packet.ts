@@ -9,6 +9,7 @@ import { kallelse } from './kallelse.js';
 import { anslagsbevis, protokoll, protokollsutdrag } from './protokoll.js';
 import type { DocumentKind, ItemContext, MeetingContext, PlannedDocument } from './kind.js';
 import { tjansteskrivelse } from './tjansteskrivelse.js';
+import { uppfoljning } from './uppfoljning.js';
 
 type AnyKind = { [K in DocumentKindName]: DocumentKind<K> }[DocumentKindName];
 
@@ -22,6 +23,7 @@ export const KINDS: { readonly [K in DocumentKindName]: DocumentKind<K> } = {
   protokoll,
   anslagsbevis,
   protokollsutdrag,
+  uppfoljning,
 };
 
 export interface Product {
@@ -40,6 +42,12 @@ export const KALLELSE_PACKET: Product = {
 export const PROTOKOLL_PACKET: Product = {
   name: 'protokoll',
   kinds: [protokoll, anslagsbevis, protokollsutdrag],
+};
+
+/** The half-year follow-up PM: a product of its own, planned per period (planFollowUp), not per meeting. */
+export const UPPFOLJNING_PRODUCT: Product = {
+  name: 'uppfoljning',
+  kinds: [uppfoljning],
 };
 
 /** The documents of a product for one meeting, in reading order. Nothing when the meeting lacks mote.yaml or forbund.yaml. */

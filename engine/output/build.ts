@@ -78,7 +78,7 @@ export const isStructural = (finding: Finding) =>
     BLOCKING.has(finding.code));
 
 /** The templates of a build, each read (and, for an organisation's own, checked) once. */
-function loadTemplates(kinds: Iterable<DocumentKindName>, contentRoot: string): Map<DocumentKindName, Template> {
+export function loadTemplates(kinds: Iterable<DocumentKindName>, contentRoot: string): Map<DocumentKindName, Template> {
   const templates = new Map<DocumentKindName, Template>();
   for (const kind of kinds) {
     let template: Template;
