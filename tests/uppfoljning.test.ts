@@ -1,10 +1,13 @@
 // Issue 19: the half-year follow-up of the insatser. The example period 2024-h2 is seed 000
 // transcribed as printed; each finding below was compared with the seed by hand (README,
 // «Uppföljning av insatser»). Every check is tripped once in a scratch copy, at its line.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFollowUpPeriod } from '../engine/check/run-uppfoljning.js';
+import { run } from '../engine/cli.js';
+import { planFollowUp } from '../engine/documents/uppfoljning.js';
 import type { Figure, Finding } from '../engine/findings.js';
 import { wholePercent } from '../engine/money.js';
 import { edit, EXAMPLE, scratchCopy } from './helpers.js';
@@ -160,5 +163,63 @@ describe('the checks of a follow-up report', () => {
   it("text.okänd-siffra: an unknown {{figure}} in the PM's text", () => {
     const findings = after('2024-h2', [`${H2}/period.yaml`, '{{antal_avslutade}}', '{{antal_avslutad}}']);
     expect(findings.filter((f) => f.code === 'text.okänd-siffra')).toHaveLength(1);
+  });
+});
+
+describe('the PM of 2024 H2 as a document', () => {
+  const { derived, forbund, followUp } = checkFollowUpPeriod(EXAMPLE, '2024-h2');
+  const planned = planFollowUp(forbund!, derived, followUp.periodFile?.data);
+  const tables = planned.data.innehåll.filter((b) => b.type === 'table');
+  const cellText = (cell: { value: unknown }) => {
+    const v = cell.value as { type: string; text?: string; hundredths?: number; ore?: number };
+    return v.type === 'text'
+      ? v.text
+      : v.type === 'percent'
+        ? `${v.hundredths! / 100} %`
+        : v.type === 'number'
+          ? String(v.hundredths! / 100)
+          : v.type === 'amount'
+            ? String(v.ore! / 100_000)
+            : v.type;
+  };
+  const rowsOf = (index: number) =>
+    (tables[index] as Extract<(typeof tables)[number], { type: 'table' }>).rows.map((r) =>
+      r.cells.map(cellText).join(' | '),
+    );
+
+  it('has Tabell 1–7 and a section per ended insats', () => {
+    // Tabell 1–7 and one goal table for each of the three ended insatser.
+    expect(tables).toHaveLength(10);
+    const headings = planned.data.innehåll.flatMap((b) =>
+      b.type === 'heading' ? [b.content.map((i) => (i.type === 'text' ? i.text : '')).join('')] : [],
+    );
+    expect(headings).toContain('Avslutade insatser');
+    expect(headings).toContain('Framsteget 2.0 (Håbo kommun)');
+  });
+
+  it('derives Tabell 4: utfall against the register, with the förbrukningskvot', () => {
+    const rows = rowsOf(3);
+    expect(rows).toContain('RegExPro | Region Uppsala | 581 | 1230 | 1245 | 99 %');
+    expect(rows).toContain('Förstudie pilotprojekt | Uppsala kommun | 0 | 112 | 115 | 97 %');
+    expect(rows.at(-1)).toBe('Summa | 10238 | 19864 | 20772 | 96 %');
+  });
+
+  it('derives Tabell 6: totals and shares of kvinnor and män', () => {
+    const rows = rowsOf(5);
+    expect(rows.at(-2)).toBe('Totalt | 258 | 160 | 418 | 173 | 186 | 359 | 170 | 58 | 228 | 91 | 107 | 198');
+    expect(rows.at(-1)).toBe(
+      'Fördelning kvinnor/män | 62 % | 38 % |  | 48 % | 52 % |  | 75 % | 25 % |  | 46 % | 54 % | ',
+    );
+    expect(rowsOf(6).at(-1)).toBe('Pågående inklusive överförda | 370');
+  });
+
+  it('handlingar uppfoljning writes the PM as Word and HTML, and --check only checks', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'handlingar-upp-')), 'pm');
+    const lines: string[] = [];
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+    expect(await run(['uppfoljning', 'content', '--period', '2024-h2', '--out', out, '--html'], io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['uppfoljning-2024-h2.docx', 'uppfoljning-2024-h2.html']);
+    expect(await run(['uppfoljning', 'content', '--period', '2024-h2', '--check'], io)).toBe(1);
+    expect(await run(['uppfoljning', 'content', '--period', '2024-h3', '--check'], io)).toBe(2);
   });
 });
