@@ -231,6 +231,8 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
     ],
   },
   uppfoljning: {
+    // Landscape, as the PM's widest tables (participants by kön, quality) need it.
+    properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
     headers: header('{förbund} · Uppföljning av insatser · {period}'),
     children: [heading('{rubrik}'), raw('innehåll')],
   },
