@@ -251,6 +251,6 @@ export const DOCUMENT_DESCRIPTIONS = {
   ],
   uppfoljningsperiod: [
     'Uppföljningsperiod',
-    'Uppföljnings-PM:ets egen text och de siffror det anger (uppfoljning/<period>/period.yaml).',
+    'Uppföljnings-PM:ets egen text och de siffror det anger (uppfoljning/<period>.yaml).',
   ],
 } as const;

@@ -1,5 +1,5 @@
 // The half-year follow-up (uppföljning av insatser): one report per insats and period
-// (content/uppfoljning/<period>/<insats>.yaml) and the period's own file (period.yaml) with
+// (content/uppfoljning/<period>/<insats>.yaml) and the period's own file (uppfoljning/<period>.yaml) with
 // the PM's text. An insats is named by its place in the register of decisions («2023-12-07
 // § 74»), so its name, owner, period and granted budget are never typed here.
 import { z } from 'zod';

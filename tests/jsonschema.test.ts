@@ -45,12 +45,13 @@ const FILES: [string, JsonSchemaName][] = [
     `${MEETING}/ansokningar/${f}`,
     'ansokan',
   ]),
-  ...['2024-h2', '2025-h1'].flatMap((period) =>
-    readdirSync(`content/uppfoljning/${period}`).map((f): [string, JsonSchemaName] => [
+  ...['2024-h2', '2025-h1'].flatMap((period): [string, JsonSchemaName][] => [
+    [`content/uppfoljning/${period}.yaml`, 'uppfoljningsperiod'],
+    ...readdirSync(`content/uppfoljning/${period}`).map((f): [string, JsonSchemaName] => [
       `content/uppfoljning/${period}/${f}`,
-      f === 'period.yaml' ? 'uppfoljningsperiod' : 'uppfoljning',
+      'uppfoljning',
     ]),
-  ),
+  ]),
 ];
 
 const verdicts = (kind: JsonSchemaName, data: unknown) => ({

@@ -44,14 +44,14 @@ describe('the follow-up of 2024 H2 (seed 000)', () => {
 
   it("gives exactly the seed's own inconsistencies, each compared with the seed by hand", () => {
     expect(pinned(result.findings)).toEqual([
+      'uppföljning.summa uppfoljning/2024-h2.yaml:28:38 13 → 12',
+      'uppföljning.summa uppfoljning/2024-h2.yaml:30:46 5 → 4',
+      'uppföljning.summa uppfoljning/2024-h2.yaml:32:53 5 → 4',
+      'uppföljning.summa uppfoljning/2024-h2.yaml:33:49 1 → 0',
       'uppföljning.kvot uppfoljning/2024-h2/forstudie-pilot-uppsala.yaml:12:21 97 % → 98 %',
       'uppföljning.budget uppfoljning/2024-h2/jobbcentrum-enkoping.yaml:12:14 2652000 → 2653000',
       'uppföljning.okänd-insats uppfoljning/2024-h2/konferens-region-uppsala.yaml:4:21  → 2024-04-18 § 22',
       'uppföljning.förbrukning uppfoljning/2024-h2/lokussamordnare-uppsala.yaml:11:18 100 % → 105 %',
-      'uppföljning.summa uppfoljning/2024-h2/period.yaml:28:38 13 → 12',
-      'uppföljning.summa uppfoljning/2024-h2/period.yaml:30:46 5 → 4',
-      'uppföljning.summa uppfoljning/2024-h2/period.yaml:32:53 5 → 4',
-      'uppföljning.summa uppfoljning/2024-h2/period.yaml:33:49 1 → 0',
       'uppföljning.budget uppfoljning/2024-h2/regexpro.yaml:13:14 1245000 → 1345000',
       'uppföljning.avvikelse-saknas uppfoljning/2024-h2/registerstudie.yaml:17:29',
     ]);
@@ -151,17 +151,17 @@ describe('the checks of a follow-up report', () => {
 
   it('uppföljning.summa: a stated share that its parts do not give', () => {
     const findings = after('2024-h2', [
-      `${H2}/period.yaml`,
+      'uppfoljning/2024-h2.yaml',
       'andelar: { kvinnor: 75 %, män: 25 % }',
       'andelar: { kvinnor: 74 %, män: 25 % }',
     ]);
     expect(codes(findings, 'uppföljning.summa').filter((f) => f.includes('74 %'))).toEqual([
-      'uppföljning.summa uppfoljning/2024-h2/period.yaml:24:73 75 % → 74 %',
+      'uppföljning.summa uppfoljning/2024-h2.yaml:24:73 75 % → 74 %',
     ]);
   });
 
   it("text.okänd-siffra: an unknown {{figure}} in the PM's text", () => {
-    const findings = after('2024-h2', [`${H2}/period.yaml`, '{{antal_avslutade}}', '{{antal_avslutad}}']);
+    const findings = after('2024-h2', ['uppfoljning/2024-h2.yaml', '{{antal_avslutade}}', '{{antal_avslutad}}']);
     expect(findings.filter((f) => f.code === 'text.okänd-siffra')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
-// The follow-up reports of a period: content/uppfoljning/<period>/period.yaml and one report
-// per insats beside it, and the previous period's reports when the content has them (for the
+// The follow-up reports of a period: content/uppfoljning/<period>.yaml (the PM's own text) and
+// one report per insats in content/uppfoljning/<period>/, and the previous period's reports when the content has them (for the
 // stock of participants that carries over).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +50,7 @@ function loadReports(loader: Loader, dir: string): Map<string, Loaded<Uppfoljnin
   const reports = new Map<string, Loaded<Uppfoljningsrapport>>();
   if (!existsSync(dir)) return reports;
   for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.yaml') || name === 'period.yaml') continue;
+    if (!name.endsWith('.yaml')) continue;
     const loaded = loader.load(uppfoljningsrapportSchema, path.join(dir, name));
     if (loaded) reports.set(name.slice(0, -'.yaml'.length), loaded);
   }
@@ -65,7 +65,7 @@ export function loadFollowUp(target: string, name: string): Result<FollowUp> {
   const dir = path.join(contentRoot, 'uppfoljning', name);
   if (!existsSync(dir)) throw new UsageError(`mappen ${path.join('uppfoljning', name)} finns inte i ${target}`);
   const loader = new Loader(contentRoot);
-  const periodPath = path.join(dir, 'period.yaml');
+  const periodPath = path.join(contentRoot, 'uppfoljning', `${name}.yaml`);
   const periodFile = existsSync(periodPath) ? loader.load(uppfoljningsperiodSchema, periodPath) : undefined;
   const reports = loadReports(loader, dir);
   const before = previousPeriod(period);

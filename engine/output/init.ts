@@ -18,8 +18,8 @@ const SCHEMA_FILES: Record<string, string[]> = {
   beslut: ['content/beslut.yaml'],
   arende: ['content/moten/*/arenden/*.yaml'],
   ansokan: ['content/moten/*/ansokningar/*.yaml'],
-  uppfoljningsperiod: ['content/uppfoljning/*/period.yaml'],
-  uppfoljning: ['content/uppfoljning/*/*.yaml', '!content/uppfoljning/*/period.yaml'],
+  uppfoljningsperiod: ['content/uppfoljning/*.yaml'],
+  uppfoljning: ['content/uppfoljning/*/*.yaml'],
 };
 
 /** The package specification handlingar is installed from, as in the README's CI example. */
