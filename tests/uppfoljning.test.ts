@@ -1,7 +1,7 @@
 // Issue 19: the half-year follow-up of the insatser. The example period 2024-h2 is seed 000
 // transcribed as printed; each finding below was compared with the seed by hand (README,
 // «Uppföljning av insatser»). Every check is tripped once in a scratch copy, at its line.
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -221,5 +221,27 @@ describe('the PM of 2024 H2 as a document', () => {
     expect(readdirSync(out).sort()).toEqual(['uppfoljning-2024-h2.docx', 'uppfoljning-2024-h2.html']);
     expect(await run(['uppfoljning', 'content', '--period', '2024-h2', '--check'], io)).toBe(1);
     expect(await run(['uppfoljning', 'content', '--period', '2024-h3', '--check'], io)).toBe(2);
+  });
+});
+
+describe('the PM template and the content files', () => {
+  it('templates/uppfoljning.docx is what templates/generate.ts makes, with only tags its data has', async () => {
+    const { generateTemplate } = await import('../templates/generate.js');
+    const { checkTemplateTags } = await import('../engine/writers/docx/template.js');
+    const bytes = readFileSync('templates/uppfoljning.docx');
+    expect((await generateTemplate('uppfoljning')).equals(bytes)).toBe(true);
+    expect(checkTemplateTags('uppfoljning', bytes)).toEqual([]);
+  });
+
+  it("every follow-up file's modeline names its schema", () => {
+    const files = ['2024-h2', '2025-h1'].flatMap((period) => [
+      `content/uppfoljning/${period}.yaml`,
+      ...readdirSync(`content/uppfoljning/${period}`).map((f) => `content/uppfoljning/${period}/${f}`),
+    ]);
+    for (const file of files) {
+      const target = /^# yaml-language-server: \$schema=(\S+)\n/.exec(readFileSync(file, 'utf8'))?.[1];
+      const expected = file.split('/').length === 3 ? 'uppfoljningsperiod' : 'uppfoljning';
+      expect(path.resolve(path.dirname(file), target!)).toBe(path.resolve(`schemas/json/${expected}.schema.json`));
+    }
   });
 });
