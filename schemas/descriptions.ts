@@ -186,7 +186,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
     'Beslutet i registret som rapporten följer upp, «ÅÅÅÅ-MM-DD § N». Namn, ägare, period och budget hämtas därifrån.',
   budget_period: 'Periodens budget som rapporten anger den.',
   budget_år: 'Årets budget som rapporten anger den; kontrolleras mot beslutet i registret.',
-  deltagare:
+  deltagarstatistik:
     'Deltagare per kön: inregistrerade, avslutade, pågående vid periodens slut och avslutade till arbete/studier.',
   egenfinansierade: 'Vakanser bland de egenfinansierade resurserna.',
   ej_startad: 'Insatsen har inte startat under perioden (uppskjuten start): skälet.',
@@ -195,7 +195,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   förbrukningskvot: 'Utfall hittills i år delat med årets budget, som rapporten anger den; kontrolleras.',
   förbrukningskvot_max:
     'Förbrukningskvot över vilken en uppföljningsrapport måste ha en avvikelse om budgeten (standard 100 %).',
-  gäller: 'Vad avvikelsen gäller: budget, målgrupp/metod, mål eller start.',
+  område: 'Vad avvikelsen gäller: budget, målgrupp/metod, mål eller start.',
   hittills_i_år: 'Utfall från årets början till periodens slut.',
   i_fas: 'Ligger insatsen i fas med målen: ja, ja, i stort sett, eller nej.',
   implementering: 'Har förutsättningar för implementering diskuterats.',

@@ -37,7 +37,7 @@ export const uppfoljningsrapportSchema = strictObject({
   }).optional(),
   vakanser: strictObject({ sof_medel: z.boolean(), egenfinansierade: z.boolean() }).optional(),
   avvikelser: z
-    .array(strictObject({ gäller: z.enum(['budget', 'målgrupp/metod', 'mål', 'start']), text: richText }))
+    .array(strictObject({ område: z.enum(['budget', 'målgrupp/metod', 'mål', 'start']), text: richText }))
     .default([]),
   ekonomiskt_utfall: strictObject({
     enhet: z.enum(['kr', 'tkr']).default('kr'),
@@ -59,7 +59,7 @@ export const uppfoljningsrapportSchema = strictObject({
     implementering: yesNo,
     avvikelse_målgrupp_metod: yesNo,
   }).optional(),
-  deltagare: strictObject({
+  deltagarstatistik: strictObject({
     /** The period the figures cover, when it is not the follow-up period (the whole year, say). */
     avser: period.optional(),
     inregistrerade: byGender,
@@ -87,7 +87,7 @@ export const uppfoljningsperiodSchema = strictObject({
   reflektioner: richText.optional(),
   /** Figures the PM states besides its tables (the participants' totals and shares); checked against the reports. */
   angivet: strictObject({
-    deltagare: z
+    deltagarstatistik: z
       .record(
         z.enum(['inregistrerade', 'avslutade', 'pågående', 'till_arbete_studier']),
         strictObject({ kvinnor: count, män: count, totalt: count, andelar: statedShares.optional() }),

@@ -40,20 +40,22 @@ function genderTotals(
 }
 
 function checkParticipants(r: FollowUpReport, followUp: FollowUp): Finding[] {
-  const d = r.report.data.deltagare;
+  const d = r.report.data.deltagarstatistik;
   if (!d) return [];
   const findings: Finding[] = [];
   for (const group of PARTICIPANT_GROUPS)
-    findings.push(...genderTotals(r.report, ['deltagare', group], d[group], `${r.name}, ${GROUP_LABEL[group]}`));
+    findings.push(
+      ...genderTotals(r.report, ['deltagarstatistik', group], d[group], `${r.name}, ${GROUP_LABEL[group]}`),
+    );
   if (d.ingående_pågående)
-    findings.push(...genderTotals(r.report, ['deltagare', 'ingående_pågående'], d.ingående_pågående, r.name));
+    findings.push(...genderTotals(r.report, ['deltagarstatistik', 'ingående_pågående'], d.ingående_pågående, r.name));
   for (const gender of ['kvinnor', 'män'] as const)
     if (d.till_arbete_studier[gender] > d.avslutade[gender])
       findings.push(
         finding(
           'uppföljning.arbete-studier',
           r.report.source,
-          ['deltagare', 'till_arbete_studier', gender],
+          ['deltagarstatistik', 'till_arbete_studier', gender],
           `${r.name}: fler ${gender} avslutade till arbete/studier (${d.till_arbete_studier[gender]}) än avslutade (${d.avslutade[gender]})`,
           { expected: number(d.avslutade[gender]), found: number(d.till_arbete_studier[gender]) },
         ),
@@ -61,7 +63,7 @@ function checkParticipants(r: FollowUpReport, followUp: FollowUp): Finding[] {
   // The stock at the start: the previous period's report of the same insats (same file name),
   // when its figures end the day before these begin; else the stock the report states.
   const start = d.avser?.från ?? followUp.period.från;
-  const before = followUp.previous?.reports.get(r.slug)?.data.deltagare;
+  const before = followUp.previous?.reports.get(r.slug)?.data.deltagarstatistik;
   const beforeEnd = before && (before.avser?.till ?? followUp.previous!.period.till);
   const adjacent = beforeEnd !== undefined && dayAfter(beforeEnd) === start;
   const opening = adjacent ? before!.pågående : d.ingående_pågående;
@@ -76,7 +78,7 @@ function checkParticipants(r: FollowUpReport, followUp: FollowUp): Finding[] {
         finding(
           'uppföljning.deltagarflöde',
           r.report.source,
-          ['deltagare', 'pågående', gender],
+          ['deltagarstatistik', 'pågående', gender],
           `${r.name}: pågående ${gender} ska vara ${opening[gender]} vid periodens början (${whence}) + ${d.inregistrerade[gender]} inregistrerade − ${d.avslutade[gender]} avslutade = ${expected}`,
           { expected: number(expected), found: number(d.pågående[gender]) },
         ),
@@ -89,7 +91,7 @@ function checkParticipants(r: FollowUpReport, followUp: FollowUp): Finding[] {
         finding(
           'uppföljning.deltagarflöde',
           r.report.source,
-          ['deltagare', 'pågående'],
+          ['deltagarstatistik', 'pågående'],
           `${r.name}: pågående ska vara ${totalOf(opening)} + ${totalOf(d.inregistrerade)} inregistrerade − ${totalOf(d.avslutade)} avslutade − ${moved} överförda = ${expected}`,
           { expected: number(expected), found: number(totalOf(d.pågående)) },
         ),
@@ -148,7 +150,7 @@ function checkMoney(r: FollowUpReport, derived: DerivedFollowUp, maxKvot: number
       );
   }
   const overBudget = r.kvot !== undefined && r.kvot > maxKvot;
-  const reported = data.avvikelser.some((a) => a.gäller === 'budget');
+  const reported = data.avvikelser.some((a) => a.område === 'budget');
   if (overBudget && !reported)
     findings.push(
       finding(
@@ -159,7 +161,7 @@ function checkMoney(r: FollowUpReport, derived: DerivedFollowUp, maxKvot: number
         {
           expected: percentFigure(maxKvot),
           found: percentFigure(r.kvot!),
-          hint: 'Lägg till avvikelsen under `avvikelser` (gäller: budget), eller rätta utfallet.',
+          hint: 'Lägg till avvikelsen under `avvikelser` (område: budget), eller rätta utfallet.',
         },
       ),
     );
@@ -197,14 +199,14 @@ function checkRegisterPlace(r: FollowUpReport, derived: DerivedFollowUp): Findin
       ),
     ];
   const k = r.report.data.kvalitet;
-  if (k?.avvikelse_målgrupp_metod === 'ja' && !r.report.data.avvikelser.some((a) => a.gäller === 'målgrupp/metod'))
+  if (k?.avvikelse_målgrupp_metod === 'ja' && !r.report.data.avvikelser.some((a) => a.område === 'målgrupp/metod'))
     return [
       finding(
         'uppföljning.avvikelse-saknas',
         source,
         ['kvalitet', 'avvikelse_målgrupp_metod'],
         `${r.name} anger en avvikelse om målgrupp/metod, men rapporten beskriver ingen`,
-        { hint: 'Beskriv avvikelsen under `avvikelser` (gäller: målgrupp/metod).' },
+        { hint: 'Beskriv avvikelsen under `avvikelser` (område: målgrupp/metod).' },
       ),
     ];
   return [];
@@ -231,7 +233,7 @@ function checkPeriodFile(followUp: FollowUp, derived: DerivedFollowUp): Finding[
       );
     }
   const stated = file.data.angivet;
-  for (const [group, row] of Object.entries(stated.deltagare ?? {})) {
+  for (const [group, row] of Object.entries(stated.deltagarstatistik ?? {})) {
     const g = group as keyof typeof derived.participants;
     const parts = derived.participants[g];
     for (const key of ['kvinnor', 'män', 'totalt'] as const)
@@ -240,7 +242,7 @@ function checkPeriodFile(followUp: FollowUp, derived: DerivedFollowUp): Finding[
           finding(
             'uppföljning.summa',
             file.source,
-            ['angivet', 'deltagare', group, key],
+            ['angivet', 'deltagarstatistik', group, key],
             `${GROUP_LABEL[g]}, ${key}: rapporterna summerar till ${parts[key]}`,
             { expected: number(parts[key]), found: number(row[key]) },
           ),
@@ -253,7 +255,7 @@ function checkPeriodFile(followUp: FollowUp, derived: DerivedFollowUp): Finding[
           finding(
             'uppföljning.summa',
             file.source,
-            ['angivet', 'deltagare', group, 'andelar', key],
+            ['angivet', 'deltagarstatistik', group, 'andelar', key],
             `${GROUP_LABEL[g]}: andelen ${key} är ${parts[key]} av ${parts.totalt} = ${share / 100} %`,
             { expected: percentFigure(share), found: percentFigure(typed) },
           ),

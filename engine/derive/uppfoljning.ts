@@ -102,13 +102,15 @@ export function deriveFollowUp(followUp: FollowUp, register: readonly RegisterEn
   const unreported = register.filter((entry) => activeIn(entry, period) && !reported.has(entry));
   const participants = Object.fromEntries(
     PARTICIPANT_GROUPS.map((group) => {
-      const rows = active.flatMap((r) => (r.report.data.deltagare ? [r.report.data.deltagare[group]] : []));
+      const rows = active.flatMap((r) =>
+        r.report.data.deltagarstatistik ? [r.report.data.deltagarstatistik[group]] : [],
+      );
       const kvinnor = sum(rows.map((g) => g.kvinnor));
       const män = sum(rows.map((g) => g.män));
       return [group, { kvinnor, män, totalt: kvinnor + män }];
     }),
   ) as Record<ParticipantGroup, Gendered>;
-  const överförda = sum(active.map((r) => r.report.data.deltagare?.överförda?.antal ?? 0));
+  const överförda = sum(active.map((r) => r.report.data.deltagarstatistik?.överförda?.antal ?? 0));
   const källa = `uppfoljning/${period.name}/`;
   const quality = (pick: (r: FollowUpReport) => boolean) => active.filter(pick).length;
   const figures: Figures = {
@@ -131,14 +133,14 @@ export function deriveFollowUp(followUp: FollowUp, register: readonly RegisterEn
       källa,
     ),
     avvikelser_budget: count(
-      quality((r) => r.report.data.avvikelser.some((a) => a.gäller === 'budget')),
+      quality((r) => r.report.data.avvikelser.some((a) => a.område === 'budget')),
       källa,
     ),
     avvikelser_målgrupp_metod: count(
       quality(
         (r) =>
           r.report.data.kvalitet?.avvikelse_målgrupp_metod === 'ja' ||
-          r.report.data.avvikelser.some((a) => a.gäller === 'målgrupp/metod'),
+          r.report.data.avvikelser.some((a) => a.område === 'målgrupp/metod'),
       ),
       källa,
     ),

@@ -119,14 +119,14 @@ function budgetTables(d: DerivedFollowUp): Block[] {
             textCell(ownerAndName(r)),
             textCell(v ? yesNo(v.sof_medel) : ''),
             textCell(v ? yesNo(v.egenfinansierade) : ''),
-            textCell(yesNo(r.report.data.avvikelser.some((a) => a.gäller === 'budget'))),
+            textCell(yesNo(r.report.data.avvikelser.some((a) => a.område === 'budget'))),
           ]);
         }),
       ],
     ),
     ...d.active.flatMap((r) =>
       r.report.data.avvikelser
-        .filter((a) => a.gäller === 'budget')
+        .filter((a) => a.område === 'budget')
         .flatMap((a) => markdownBlocks(`*${r.name}*: ${a.text}`)),
     ),
     plainParagraph(
@@ -212,9 +212,9 @@ const genderCells = (g: Gendered, strong = false): Cell[] => [
 ];
 
 function participantTables(d: DerivedFollowUp): Block[] {
-  const reporting = d.active.filter((r) => r.report.data.deltagare);
+  const reporting = d.active.filter((r) => r.report.data.deltagarstatistik);
   const of = (r: FollowUpReport, group: (typeof PARTICIPANT_GROUPS)[number]): Gendered => {
-    const g = r.report.data.deltagare![group];
+    const g = r.report.data.deltagarstatistik![group];
     return { kvinnor: g.kvinnor, män: g.män, totalt: g.kvinnor + g.män };
   };
   const shares = (g: Gendered): Cell[] => [
@@ -222,7 +222,7 @@ function participantTables(d: DerivedFollowUp): Block[] {
     valueCellOr(shareValue(g.män, g.totalt)),
     textCell(''),
   ];
-  const transfers = reporting.filter((r) => r.report.data.deltagare!.överförda);
+  const transfers = reporting.filter((r) => r.report.data.deltagarstatistik!.överförda);
   return [
     heading(2, 'Utfall för deltagare'),
     plainParagraph(
@@ -255,7 +255,7 @@ function participantTables(d: DerivedFollowUp): Block[] {
             [
               header(['Insats', 'Ny insats', 'Antal']),
               ...transfers.map((r) => {
-                const moved = r.report.data.deltagare!.överförda!;
+                const moved = r.report.data.deltagarstatistik!.överförda!;
                 return row('line', [
                   textCell(ownerAndName(r)),
                   textCell(moved.till_insats ?? ''),
