@@ -384,6 +384,21 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       writeAtomically(options.out, blankApplication(forbund, path.resolve(options.innehåll)));
       io.out(`  ${options.out}`);
     });
+  program
+    .command('budgetmall')
+    .description('skriv förbundets budgetmall i Excel för en ansökningsomgång: färgade fält att fylla i, låsta summor')
+    .requiredOption('--år <år>', 'insatsens år, t.ex. 2025-2027')
+    .requiredOption('--parter <namn>', 'partskolumnerna, kommaseparerade; den första är huvudinsatsägaren')
+    .requiredOption('--out <fil>', 'filen att skriva, t.ex. budget.xlsx')
+    .addHelpText('after', '\nExempel:\n  handlingar budgetmall --år 2025-2027 --parter "Knivsta kommun,Region Uppsala" --out budget.xlsx')
+    .action(async (options: { år: string; parter: string; out: string }) => {
+      const { budgetWorkbook, parseYears, specFor } = await import('./import/budgetmall.js');
+      const { writeAtomically } = await import('./output/write.js');
+      const parter = options.parter.split(',').map((name) => name.trim()).filter(Boolean);
+      if (parter.length === 0) throw new UsageError('ange minst en part med --parter');
+      writeAtomically(options.out, await budgetWorkbook(specFor(parter, parseYears(options.år))));
+      io.out(`  ${options.out}`);
+    });
   return program;
 }
 
