@@ -390,14 +390,44 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--år <år>', 'insatsens år, t.ex. 2025-2027')
     .requiredOption('--parter <namn>', 'partskolumnerna, kommaseparerade; den första är huvudinsatsägaren')
     .requiredOption('--out <fil>', 'filen att skriva, t.ex. budget.xlsx')
-    .addHelpText('after', '\nExempel:\n  handlingar budgetmall --år 2025-2027 --parter "Knivsta kommun,Region Uppsala" --out budget.xlsx')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar budgetmall --år 2025-2027 --parter "Knivsta kommun,Region Uppsala" --out budget.xlsx',
+    )
     .action(async (options: { år: string; parter: string; out: string }) => {
       const { budgetWorkbook, parseYears, specFor } = await import('./import/budgetmall.js');
       const { writeAtomically } = await import('./output/write.js');
-      const parter = options.parter.split(',').map((name) => name.trim()).filter(Boolean);
+      const parter = options.parter
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean);
       if (parter.length === 0) throw new UsageError('ange minst en part med --parter');
       writeAtomically(options.out, await budgetWorkbook(specFor(parter, parseYears(options.år))));
       io.out(`  ${options.out}`);
+    });
+  program
+    .command('importera')
+    .description(
+      'läs den sökandes Word-ansökan och Excel-budget till ansokningar/<insats>.yaml (skriver aldrig över en fil)',
+    )
+    .argument('<filer...>', 'ansökan (.docx) och/eller budgeten (.xlsx) för en ansökan')
+    .requiredOption('--till <möte>', 'mötesmappen, t.ex. content/moten/2025-02-13')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar importera budget.xlsx --till content/moten/2025-02-13\n  handlingar importera ansokan.docx budget.xlsx --till content/moten/2025-02-13\n\nSlutkod: 0 importerad, 1 fel i filerna (se fynden), 2 kunde inte köras.',
+    )
+    .action(async (files: string[], options: { till: string }) => {
+      const { importFiles } = await import('./import/index.js');
+      const outcome = await importFiles(files, options.till);
+      for (const finding of outcome.findings) io.out(`${formatFinding(finding)}\n`);
+      const summary = countBySeverity(outcome.findings);
+      if (outcome.written) {
+        io.out(`  ${path.relative(process.cwd(), outcome.written)}`);
+        io.out(
+          `Importerad med ${summary.errors} fel och ${summary.warnings} varningar i filerna; kör handlingar check ${options.till}`,
+        );
+      } else io.err('handlingar: inget importerades; se fynden ovan');
+      setExit(!outcome.written || summary.errors > 0 ? EXIT.findings : EXIT.ok);
     });
   return program;
 }

@@ -158,6 +158,32 @@ export const CODES = {
     severity: 'fel',
     example: 'kvarvarande beslutsutrymme som inte är överskott plus resultat',
   },
+  'import.fil': {
+    severity: 'fel',
+    example:
+      'en lösenordsskyddad arbetsbok, en .xls i det gamla formatet eller en ansökan vars innehållskontroller tagits bort',
+  },
+  'import.sammanfogade-celler': {
+    severity: 'fel',
+    example: 'sammanfogade celler B12:F12 över beloppen i en budgetrad',
+  },
+  'import.ej-mappad': {
+    severity: 'varning',
+    example: 'ett belopp i Budget!M40 i en egen arbetsbok som inte hör till någon rad, part eller år',
+  },
+  'excel.formelvärde': {
+    severity: 'fel',
+    example: 'Budget!G23 =SUM(G9:G16) visar 1 427 333,33 men cellerna ger nu 1 427 333',
+  },
+  'excel.summa-inskriven': {
+    severity: 'varning',
+    example: 'talet 436 000 inskrivet i Budget!G9, där budgetmallen har en formel för radens summa',
+  },
+  'excel.celltyp': { severity: 'fel', example: '720000 i en datumcell (Till) eller ett belopp i en procentcell' },
+  'excel.utanför-fält': {
+    severity: 'varning',
+    example: 'ett belopp i Budget!N12, utanför mallens färgade fält',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -207,8 +233,14 @@ export function findingAt(
   message: string,
   extra: Omit<FindingExtra, 'onKey'> = {},
 ): Finding {
-  return { code, severity: CODES[code].severity, ...position, message, ...extra };
+  // A value imported from an applicant's file carries its source as a comment (# källa: …).
+  const source = SOURCE_COMMENT.exec(position.excerpt ?? '')?.[1];
+  const text = source ? `${message} (källa: ${source})` : message;
+  return { code, severity: CODES[code].severity, ...position, message: text, ...extra };
 }
+
+/** The comment `handlingar importera` writes at each value it imported: `# källa: budget.xlsx Budget!F23`. */
+export const SOURCE_COMMENT = /\s#\s*källa:\s*(.+?)\s*$/;
 
 /**
  * What every stage returns: its value and the findings it made on the way (as mammoth's

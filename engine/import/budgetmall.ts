@@ -135,12 +135,20 @@ export async function budgetWorkbook(spec: MallSpec, fill?: Fill): Promise<Buffe
         const value = l.per_år?.[String(year)];
         if (value !== undefined) sheet.getCell(line, col.years[i]!).value = kronor(value);
       });
+      // A note the reader of the budgetbilaga should see is marked «(skrivs ut)» in the cell.
       if (typeof l.anmärkning === 'string') sheet.getCell(line, col.note).value = l.anmärkning;
+      else if (l.anmärkning)
+        sheet.getCell(line, col.note).value = `${l.anmärkning.skrivs_ut ? '(skrivs ut) ' : ''}${l.anmärkning.text}`;
     }
     formula(r.sum, col.tjänst, sumOf(col.tjänst, r.first, r.last), stated(g?.summa, 'tjänst'), PERCENT_FORMAT);
     spec.parter.forEach((name, i) => {
       const value = g?.summa?.parter?.[name];
-      formula(r.sum, col.parter[i]!, sumOf(col.parter[i]!, r.first, r.last), value === undefined ? undefined : kronor(value));
+      formula(
+        r.sum,
+        col.parter[i]!,
+        sumOf(col.parter[i]!, r.first, r.last),
+        value === undefined ? undefined : kronor(value),
+      );
     });
     formula(r.sum, col.totalt, sumOf(col.totalt, r.first, r.last), stated(g?.summa, 'totalt'));
     spec.years.forEach((year, i) => {
