@@ -216,7 +216,22 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     };
     if (kind === 'text') return c.kind === 'text' ? put(c.value) : put(c.kind === 'number' ? String(c.value) : '');
     if (kind === 'date') {
-      if (c.kind === 'date') return put(c.value);
+      if (c.kind === 'date' && c.value >= '1900-01-01' && c.value <= '2199-12-31') return put(c.value);
+      if (c.kind === 'date') {
+        // A number typed in a date-formatted cell is read as a date centuries away: show the number.
+        const serial = Math.round((Date.parse(`${c.value}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+        report(
+          'excel.celltyp',
+          row,
+          column,
+          `${where(row, column)} är en datumcell men innehåller «${serial}»; värdet importeras inte`,
+          {
+            expected: textFigure('ett datum ÅÅÅÅ-MM-DD'),
+            found: textFigure(String(serial)),
+          },
+        );
+        return false;
+      }
       if (c.kind === 'text' && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) return put(c.value);
       report(
         'excel.celltyp',
@@ -311,8 +326,14 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     }
     if (/avstämning/.test(t) && part && header) {
       // The reconciling sum of the years: the one amount on the row.
+      // A part with no year typed sums to 0 only because nothing was split: not a stated sum.
       const column = header.totalt ?? header.years.at(-1)?.column;
-      take(['budget', part, 'avstämning_per_år'], r, column, 'amount');
+      const years = out.get(['budget', part, 'summa', 'per_år']);
+      const split = years && typeof years === 'object' && Object.values(years).some((v) => v !== '0');
+      const c = column === undefined ? undefined : shown(at(r, column));
+      if (split || !(c?.kind === 'number' && c.value === 0))
+        take(['budget', part, 'avstämning_per_år'], r, column, 'amount');
+      else if (column !== undefined) consumed.add(address(r, column));
       continue;
     }
     const labelPart = label && !isSumLabel(label) ? partOf(label) : undefined;
@@ -476,15 +497,19 @@ function checkFormulas(workbook: ExcelJS.Workbook, file: string, out: Sourced): 
         if (c.kind !== 'formula' || typeof c.result !== 'number') return;
         const now = evaluateFormula(c.formula, lookup);
         if (now === undefined) return;
-        const cached = spreadsheetKronorToOre(c.result);
-        const computed = spreadsheetKronorToOre(now);
+        const percent = cell.numFmt?.includes('%') ?? false;
+        // A percentage compares to a hundredth of a percent, an amount to the öre.
+        const scale = (v: number) => spreadsheetKronorToOre(percent ? v * 100 : v);
+        const cached = scale(c.result);
+        const computed = scale(now);
         if (cached === undefined || computed === undefined || cached === computed) return;
+        const show = (v: number) => (percent ? `${formatAmount(v, 'kr', ' ')} %` : formatAmount(v, 'kr', ' '));
         out.findings.push(
           findingAt(
             'excel.formelvärde',
             { file, line: r, column },
-            `${sheet.name}!${address(r, column)} =${c.formula} visar ${formatAmount(cached, 'kr', ' ')}, men formeln ger ${formatAmount(computed, 'kr', ' ')} med cellernas värden nu; det visade värdet importerades`,
-            { expected: amountFigure(computed), found: amountFigure(cached) },
+            `${sheet.name}!${address(r, column)} =${c.formula} visar ${show(cached)}, men formeln ger ${show(computed)} med cellernas värden nu; det visade värdet importerades`,
+            percent ? {} : { expected: amountFigure(computed), found: amountFigure(cached) },
           ),
         );
       }),
