@@ -16,6 +16,7 @@ import {
   type MallSpec,
   type PartKey,
 } from './layout.js';
+import { isCalendarDate } from '../../schemas/primitives.js';
 import { Sourced, type Raw } from './sourced.js';
 
 /** A cell's content as typed or as cached: the reader never evaluates what it imports. */
@@ -105,12 +106,13 @@ function readHeader(row: ExcelJS.Row, parter: readonly string[] | undefined): He
     if (c.kind !== 'text') return;
     const t = normal(c.value);
     if (/^(19|20)\d{2}$/.test(t)) header.years.push({ column, year: Number(t) });
-    else if (/^(post|kostnadsslag|kostnad|benämning|budgetpost)$/.test(t)) header.post = column;
+    else if (/^(post|kostnadsslag|kostnader?( i t?kr)?|benämning|budgetpost)$/.test(t)) header.post = column;
     else if (/tjänst|omfattning|^%$/.test(t)) header.tjänst = column;
-    else if (/^(från|fr\.o\.m\.?|startdatum)$/.test(t)) header.från = column;
+    else if (/^(från|fr\.o\.m\.?|from|startdatum)$/.test(t)) header.från = column;
     else if (/^(till|t\.o\.m\.?|slutdatum)$/.test(t)) header.till = column;
     else if (/^(totalt|summa|s:a|total)\b|alla insatsägare/.test(t)) header.totalt = column;
     else if (/anmärkning|kommentar/.test(t)) header.note = column;
+    else if (/insatsägare|tidsperiod|^period|kostnad/.test(t)) return;
     else if (!parter || parter.some((p) => normal(p) === t)) header.parter.push({ column, name: c.value });
   });
   return header.parter.length > 0 || header.years.length > 0 || header.totalt !== undefined ? header : undefined;
@@ -167,7 +169,8 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
       return found;
     });
   if (!sheet) return fail(`${file} har inget blad med en budget (inga rader som «SUMMA LÖNEKOSTNAD»)`);
-  const where = (row: number, column: number) => `${sheet.name}!${address(row, column)}`;
+  let ws: ExcelJS.Worksheet = sheet;
+  const where = (row: number, column: number) => `${ws.name}!${address(row, column)}`;
   const source = (row: number, column: number) => `${file} ${where(row, column)}`;
   const report = (code: FindingCode, row: number, column: number, message: string, extra = {}) =>
     out.findings.push(findingAt(code, { file, line: row, column }, message, extra));
@@ -200,14 +203,14 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
   }
 
   const consumed = new Set<string>();
-  const at = (row: number, column: number): Content => content(sheet.getCell(row, column));
+  const at = (row: number, column: number): Content => content(ws.getCell(row, column));
 
   /** Imports one cell into a path, as typed; returns whether a value was there. */
   const take = (path: (string | number)[], row: number, column: number | undefined, kind: Kind): boolean => {
     if (column === undefined) return false;
     const key = address(row, column);
-    consumed.add(key);
-    if (merged.has(key)) return false;
+    consumed.add(where(row, column));
+    if (ws === sheet && merged.has(key)) return false;
     const c = shown(at(row, column));
     if (c.kind === 'empty') return false;
     const put = (value: Raw) => {
@@ -233,6 +236,10 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
         return false;
       }
       if (c.kind === 'text' && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) return put(c.value);
+      // A date typed as the sheet's heading asks, ååååmmdd (20250101), is that date.
+      const compact = c.kind === 'number' ? /^(\d{4})(\d{2})(\d{2})$/.exec(String(c.value)) : null;
+      if (compact && isCalendarDate(`${compact[1]}-${compact[2]}-${compact[3]}`))
+        return put(`${compact[1]}-${compact[2]}-${compact[3]}`);
       report(
         'excel.celltyp',
         row,
@@ -333,7 +340,7 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
       const c = column === undefined ? undefined : shown(at(r, column));
       if (split || !(c?.kind === 'number' && c.value === 0))
         take(['budget', part, 'avstämning_per_år'], r, column, 'amount');
-      else if (column !== undefined) consumed.add(address(r, column));
+      else if (column !== undefined) consumed.add(where(r, column));
       continue;
     }
     const labelPart = label && !isSumLabel(label) ? partOf(label) : undefined;
@@ -341,13 +348,30 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
       part = labelPart;
       sawParts = true;
       group = undefined;
-      const next = readHeader(sheet.getRow(r + 1), spec?.parter);
+      let next = readHeader(sheet.getRow(r + 1), spec?.parter);
+      const below = shown(at(r + 2, 1));
+      const second =
+        below.kind === 'text' && groupOf(below.value) ? undefined : readHeader(sheet.getRow(r + 2), spec?.parter);
+      if (next && second && !spec) {
+        // A heading over two rows: «Tidsperiod» above «från | till», «Delinsatsägare» above the names.
+        next = {
+          post: next.post ?? second.post,
+          tjänst: next.tjänst ?? second.tjänst,
+          från: next.från ?? second.från,
+          till: next.till ?? second.till,
+          parter: next.parter.length > 0 ? next.parter : second.parter,
+          totalt: next.totalt ?? second.totalt,
+          years: next.years.length > 0 ? next.years : second.years,
+          note: next.note ?? second.note,
+        };
+        r++;
+      }
       if (next) {
         header = next;
         for (const p of next.parter) if (!parterInOrder.includes(p.name)) parterInOrder.push(p.name);
         for (const c of [next.post, next.tjänst, next.från, next.till, next.totalt, next.note])
-          if (c) consumed.add(address(r + 1, c));
-        for (const c of [...next.parter, ...next.years]) consumed.add(address(r + 1, c.column));
+          if (c) consumed.add(where(r + 1, c));
+        for (const c of [...next.parter, ...next.years]) consumed.add(where(r + 1, c.column));
         r++;
       }
       continue;
@@ -384,8 +408,7 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     }
     if (!group) continue;
     // A line: anything typed in its cells.
-    const filled = [
-      header.post ?? 1,
+    const typed = [
       header.tjänst,
       header.från,
       header.till,
@@ -395,8 +418,14 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     ]
       .filter((c): c is number => c !== undefined)
       .some((c) => shown(at(r, c)).kind !== 'empty');
+    // A line: a post with any figure (its row total counts), or any figure typed.
+    const filled =
+      typed ||
+      (shown(at(r, header.post ?? 1)).kind !== 'empty' &&
+        header.totalt !== undefined &&
+        shown(at(r, header.totalt)).kind !== 'empty');
     if (!filled) {
-      for (const c of [header.post ?? 1, header.totalt]) if (c) consumed.add(address(r, c));
+      for (const c of [header.post ?? 1, header.totalt]) if (c) consumed.add(where(r, c));
       continue;
     }
     const base = ['budget', part, group, 'rader', lineIndex];
@@ -408,6 +437,9 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     take([...base, 'till'], r, header.till, 'date');
     const given = header.parter.filter((p) => shown(at(r, p.column)).kind !== 'empty');
     if (given.length === 1 && given[0] === header.parter[0]) take([...base, 'belopp'], r, given[0]!.column, 'amount');
+    else if (given.length === 0 && header.parter[0])
+      // No amount in any party column: an empty belopp, not a guessed 0.
+      out.set([...base, 'belopp'], {}, `${source(r, header.parter[0].column)} (tom)`);
     else for (const p of header.parter) take([...base, 'belopp', p.name], r, p.column, 'amount');
     take([...base, 'summa'], r, header.totalt, 'amount');
     for (const y of header.years)
@@ -415,7 +447,7 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     const note = header.note;
     if (note !== undefined) {
       const c = shown(at(r, note));
-      consumed.add(address(r, note));
+      consumed.add(where(r, note));
       if (c.kind === 'text') {
         const printed = /^\(skrivs ut\)\s*/i.exec(c.value);
         if (printed) {
@@ -428,20 +460,104 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
   if (parterInOrder.length > 0) out.set(['budget', 'parter'], parterInOrder, `${file} ${sheet.name} (kolumnrubriker)`);
   out.set(['budget', 'enhet'], 'kr', `${file} (belopp i kronor)`);
 
-  // The sammanställning sheet, when there is one: a row per party.
-  const summary = workbook.getWorksheet(SUMMARY_SHEET);
+  const firstRows = (w: ExcelJS.Worksheet, pattern: RegExp) => {
+    for (let r = 1; r <= Math.min(6, w.rowCount); r++)
+      for (let c = 1; c <= Math.min(8, w.columnCount); c++) {
+        const v = shown(content(w.getCell(r, c)));
+        if (v.kind === 'text' && pattern.test(normal(v.value))) return true;
+      }
+    return false;
+  };
+  const others = workbook.worksheets.filter((w) => w !== sheet && w.name !== META_SHEET);
+
+  // A sheet of the split per year («Insatsbudget fördelad över insatstid»): the lines are
+  // matched to the detailed budget's by their post, never by position.
+  const yearSheet = others.find((w) => w.name !== SUMMARY_SHEET && firstRows(w, /fördel|per år/));
+  if (yearSheet) {
+    ws = yearSheet;
+    let headerRow = 0;
+    let totalColumn: number | undefined;
+    const yearColumns: { column: number; year: number }[] = [];
+    for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
+      ws.getRow(r).eachCell((cell, column) => {
+        const v = shown(content(cell));
+        const text = v.kind === 'text' ? normal(v.value) : v.kind === 'number' ? String(v.value) : '';
+        const year = /\b((19|20)\d{2})\b/.exec(text)?.[1];
+        if (/^totalt?/.test(text)) totalColumn = column;
+        else if (year) yearColumns.push({ column, year: Number(year) });
+      });
+      if (yearColumns.length > 0) headerRow = r;
+      else totalColumn = undefined;
+    }
+    let yPart: PartKey = 'rekvirera';
+    let yGroup: GroupKey | undefined;
+    const yearsOf = (base: (string | number)[], r: number) => {
+      if (totalColumn) consumed.add(where(r, totalColumn));
+      for (const y of yearColumns) take([...base, String(y.year)], r, y.column, 'amount');
+    };
+    for (let r = headerRow + 1; headerRow && r <= ws.rowCount; r++) {
+      const first = shown(at(r, 1));
+      const label = first.kind === 'text' ? first.value : '';
+      const t = normal(label);
+      if (!label) continue;
+      if (/avstämning/.test(t)) {
+        if (totalColumn) take(['budget', yPart, 'avstämning_per_år'], r, totalColumn, 'amount');
+        continue;
+      }
+      const g = groupOf(label);
+      if (isSumLabel(label)) {
+        if (g) yearsOf(['budget', yPart, g, 'summa', 'per_år'], r);
+        else yearsOf(['budget', partOf(label) ?? yPart, 'summa', 'per_år'], r);
+        yGroup = undefined;
+        continue;
+      }
+      const p = partOf(label);
+      if (p && !g) {
+        yPart = p;
+        continue;
+      }
+      const hasYears = yearColumns.some((y) => shown(at(r, y.column)).kind === 'number');
+      if (g && (!yGroup || yGroup !== g)) {
+        const lines = out.get(['budget', yPart, g, 'rader']);
+        const named =
+          Array.isArray(lines) &&
+          lines.some((l) => typeof l === 'object' && !Array.isArray(l) && normal(String(l.post)) === t);
+        if (!named) {
+          yGroup = g;
+          // Amounts on the group's own row: the group split as a whole.
+          if (hasYears) yearsOf(['budget', yPart, g, 'per_år'], r);
+          continue;
+        }
+      }
+      if (!yGroup) continue;
+      const lines = out.get(['budget', yPart, yGroup, 'rader']);
+      const index = Array.isArray(lines)
+        ? lines.findIndex((l) => typeof l === 'object' && !Array.isArray(l) && normal(String(l.post)) === t)
+        : -1;
+      if (index >= 0) yearsOf(['budget', yPart, yGroup, 'rader', index, 'per_år'], r);
+    }
+    ws = sheet;
+  }
+
+  // The sammanställning: a row per party, found by its column headings.
+  const summary =
+    workbook.getWorksheet(SUMMARY_SHEET) ?? others.find((w) => w !== yearSheet && firstRows(w, /sammanställning/));
   if (summary) {
+    ws = summary;
     const columnsOf: Record<string, number> = {};
-    summary.getRow(1).eachCell((cell, column) => {
-      const c = shown(content(cell));
-      if (c.kind !== 'text') return;
-      const t = normal(c.value);
-      if (/rekvirer/.test(t)) columnsOf.rekvirera = column;
-      else if (/egenfinans/.test(t)) columnsOf.egenfinansiering = column;
-      else if (/^total/.test(t)) columnsOf.totalt = column;
-    });
+    let headerRow = 0;
+    for (let r = 1; r <= Math.min(10, summary.rowCount) && !headerRow; r++)
+      summary.getRow(r).eachCell((cell, column) => {
+        const c = shown(content(cell));
+        if (c.kind !== 'text') return;
+        const t = normal(c.value);
+        if (/rekvirer/.test(t)) columnsOf.rekvirera = column;
+        else if (/egenfinans/.test(t)) columnsOf.egenfinansiering = column;
+        else if (/^total/.test(t)) columnsOf.totalt = column;
+        if (columnsOf.rekvirera) headerRow = r;
+      });
     summary.eachRow((row, r) => {
-      if (r === 1) return;
+      if (r <= headerRow) return;
       const name = shown(content(row.getCell(1)));
       if (name.kind !== 'text') return;
       const base = /^(summa|s:a|totalt)$/i.test(name.value.trim())
@@ -449,34 +565,35 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
         : ['budget', 'sammanställning', 'parter', name.value];
       for (const key of ['rekvirera', 'egenfinansiering', 'totalt']) {
         const column = columnsOf[key];
-        if (column === undefined) continue;
-        const c = shown(content(row.getCell(column)));
-        if (c.kind !== 'number') continue;
-        const ore = spreadsheetKronorToOre(c.value);
-        if (ore !== undefined)
-          out.set([...base, key], formatAmount(ore, 'kr', ' '), `${file} ${summary.name}!${address(r, column)}`);
+        if (column !== undefined) take([...base, key], r, column, 'amount');
       }
     });
+    ws = sheet;
   }
 
   checkFormulas(workbook, file, out);
   if (spec) await checkAgainstMall(sheet, spec, file, out);
   else {
     // An applicant's own workbook: every number not taken is listed with its cell.
-    sheet.eachRow((row, r) =>
-      row.eachCell((cell, column) => {
-        const c = content(cell);
-        const value = shown(c);
-        if (value.kind !== 'number' || consumed.has(address(r, column))) return;
-        if (c.kind === 'number' && Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100) return;
-        report(
-          'import.ej-mappad',
-          r,
-          column,
-          `${where(r, column)} (${formatAmount(spreadsheetKronorToOre(value.value) ?? 0, 'kr', ' ')}) hör inte till någon budgetrad, part eller år som kunde kännas igen; värdet importerades inte`,
-        );
-      }),
-    );
+    for (const w of [sheet, ...others]) {
+      ws = w;
+      w.eachRow((row, r) =>
+        row.eachCell((cell, column) => {
+          const c = content(cell);
+          const value = shown(c);
+          if (value.kind !== 'number' || consumed.has(where(r, column))) return;
+          if (c.kind === 'number' && Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100)
+            return;
+          report(
+            'import.ej-mappad',
+            r,
+            column,
+            `${where(r, column)} (${formatAmount(spreadsheetKronorToOre(value.value) ?? 0, 'kr', ' ')}) hör inte till någon budgetrad, part eller år som kunde kännas igen; värdet importerades inte`,
+          );
+        }),
+      );
+    }
+    ws = sheet;
   }
   return out;
 }
