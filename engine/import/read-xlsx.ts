@@ -115,7 +115,8 @@ function readHeader(row: ExcelJS.Row, parter: readonly string[] | undefined): He
     else if (/insatsägare|tidsperiod|^period|kostnad/.test(t)) return;
     else if (!parter || parter.some((p) => normal(p) === t)) header.parter.push({ column, name: c.value });
   });
-  return header.parter.length > 0 || header.years.length > 0 || header.totalt !== undefined ? header : undefined;
+  const found = header.parter.length > 0 || header.years.length > 0 || header.totalt !== undefined;
+  return found || header.från !== undefined ? header : undefined;
 }
 
 type Kind = 'amount' | 'percent' | 'date' | 'text';
@@ -315,8 +316,11 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     const first = shown(at(r, 1));
     const label = first.kind === 'text' ? first.value : '';
     const t = normal(label);
-    if (t === 'insats' || t === 'insatsens namn') take(['insats'], r, 2, 'text');
-    if (t.startsWith('period')) {
+    if (/^(insats|insatsens namn|namn på insats(en)?):?$/.test(t)) {
+      take(['insats'], r, 2, 'text');
+      continue;
+    }
+    if (t.startsWith('period') || /löptid/.test(t)) {
       take(['period', 'från'], r, 2, 'date');
       take(['period', 'till'], r, 3, 'date');
       continue;
@@ -379,7 +383,9 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
     if (!sawParts && !part) {
       // A workbook without a «rekvirera» heading: the first header row starts the sought part.
       const maybe = readHeader(row, spec?.parter);
-      if (maybe && maybe.parter.length > 0 && groupOf(label) === undefined) {
+      const columnsNamed =
+        maybe && (maybe.totalt !== undefined || maybe.tjänst !== undefined || maybe.years.length > 0);
+      if (maybe && columnsNamed && maybe.parter.length > 0 && groupOf(label) === undefined) {
         part = 'rekvirera';
         sawParts = true;
         header = maybe;
@@ -584,6 +590,9 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
           if (value.kind !== 'number' || consumed.has(where(r, column))) return;
           if (c.kind === 'number' && Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100)
             return;
+          // A date typed ååååmmdd (Projektets löptid 20250101) is no amount to place.
+          const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(String(value.value));
+          if (compact && isCalendarDate(`${compact[1]}-${compact[2]}-${compact[3]}`)) return;
           report(
             'import.ej-mappad',
             r,
