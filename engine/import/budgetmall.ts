@@ -267,7 +267,7 @@ export async function budgetWorkbook(spec: MallSpec, fill?: Fill): Promise<Buffe
 }
 
 /** The same zip with fixed entry dates: exceljs stamps every entry with the time of writing. */
-function deterministic(bytes: Buffer): Buffer {
+export function deterministic(bytes: Buffer): Buffer {
   const zip = new PizZip(bytes);
   const out = new PizZip();
   for (const name of Object.keys(zip.files).sort()) {

@@ -3,7 +3,8 @@
 // mål.resultatmål.0, underskrifter.1.namn), so nothing is found by guessing at headings.
 import PizZip from 'pizzip';
 import { findingAt } from '../findings.js';
-import { Sourced } from './sourced.js';
+import { pathKey } from '../load/source.js';
+import { Sourced, type Raw, type RawObject } from './sourced.js';
 
 const NUMBER_FIELDS = new Set(['deltagare_per_år', 'målgrupp.ålder.från', 'målgrupp.ålder.till']);
 const BOOLEAN_FIELDS = new Set(['lokal_grupp.diskuterad']);
@@ -79,9 +80,72 @@ export async function readApplicationForm(bytes: Buffer, options: { name: string
       else out.set(path, text, source);
     } else out.set(path, text, source);
   }
+  if (controls > 0) tidy(out);
   if (controls === 0)
     return fail(
       `${file} har inga ifyllnadsfält (innehållskontroller) kvar; de kan ha tagits bort när dokumentet redigerades. Be den sökande fylla i förbundets ansökningsmall (handlingar ansokningsmall) utan att ta bort fälten.`,
     );
   return out;
+}
+
+/** The form's values in the schema's shapes: lists from rows, amounts with their unit. */
+function tidy(out: Sourced): void {
+  const value = out.value;
+  const sourceOf = (...path: (string | number)[]) => out.sources.get(pathKey(path)) ?? '';
+  const parties = value.samverkansparter;
+  if (typeof parties === 'string') {
+    const source = sourceOf('samverkansparter');
+    const names = parties.split(/\s*[,;]\s*/).filter(Boolean);
+    delete value.samverkansparter;
+    names.forEach((name, i) => out.set(['samverkansparter', i], name, source));
+  }
+  // Rows left empty in the form are not rows; a row with only its preset roll is empty.
+  const rows = (key: string, parent: (string | number)[], keep: (row: Raw) => boolean) => {
+    const holder = parent.length === 0 ? value : out.get(parent);
+    if (!holder || typeof holder !== 'object' || Array.isArray(holder)) return;
+    const list = (holder as RawObject)[key];
+    if (!Array.isArray(list)) return;
+    const kept = list.map((row, i) => ({ row, i })).filter(({ row }) => row !== undefined && keep(row));
+    const moved = new Map<string, string>();
+    for (const [k, v] of out.sources) if (k.startsWith(pathKey([...parent, key]))) moved.set(k, v);
+    for (const k of moved.keys()) out.sources.delete(k);
+    delete (holder as RawObject)[key];
+    kept.forEach(({ row, i }, index) => {
+      const from = pathKey([...parent, key, i]);
+      for (const [k, v] of moved)
+        if (k === from || k.startsWith(`${from}\u0000`))
+          out.sources.set(pathKey([...parent, key, index]) + k.slice(from.length), v);
+      const target = [...parent, key, index];
+      const setRaw = (path: (string | number)[], raw: Raw) => {
+        let node = value as Record<string | number, Raw>;
+        path.slice(0, -1).forEach((p, j) => {
+          if (node[p] === undefined) node[p] = typeof path[j + 1] === 'number' ? [] : {};
+          node = node[p] as Record<string | number, Raw>;
+        });
+        node[path.at(-1)!] = raw;
+      };
+      setRaw(target, row);
+    });
+  };
+  rows(
+    'underskrifter',
+    [],
+    (row) =>
+      typeof row === 'object' && !Array.isArray(row) && (row.organisation !== undefined || row.namn !== undefined),
+  );
+  rows('resultatmål', ['mål'], (row) => typeof row === 'string' && row.trim() !== '');
+  // «7 527 tkr»: the amount as typed, and the unit it was typed in.
+  const figures = out.get(['finansiering']);
+  if (figures && typeof figures === 'object' && !Array.isArray(figures)) {
+    for (const key of ['ansökt', 'egenfinansiering', 'total']) {
+      const typed = figures[key];
+      if (typeof typed !== 'string') continue;
+      const match = /^(.*?)\s*(kr|tkr|mkr)\.?$/i.exec(typed.trim());
+      if (!match) continue;
+      figures[key] = match[1]!;
+      const unit = match[2]!.toLowerCase();
+      if (unit !== 'kr' && figures.enhet === undefined)
+        out.set(['finansiering', 'enhet'], unit, sourceOf('finansiering', key));
+    }
+  }
 }
