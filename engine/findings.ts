@@ -234,7 +234,10 @@ export function findingAt(
   extra: Omit<FindingExtra, 'onKey'> = {},
 ): Finding {
   // A value imported from an applicant's file carries its source as a comment (# källa: …).
-  const source = SOURCE_COMMENT.exec(position.excerpt ?? '')?.[1];
+  // Only a finding at the value itself: one about a missing key is placed at the first key.
+  const excerpt = position.excerpt ?? '';
+  const atValue = position.column - 1 > excerpt.indexOf(':');
+  const source = atValue ? SOURCE_COMMENT.exec(excerpt)?.[1] : undefined;
   const text = source ? `${message} (källa: ${source})` : message;
   return { code, severity: CODES[code].severity, ...position, message: text, ...extra };
 }
