@@ -4,13 +4,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { budgetSchema } from '../../schemas/ansokan.js';
 import { UsageError } from '../errors.js';
 import { findingAt, type Finding } from '../findings.js';
 import { pathKey } from '../load/source.js';
 import { slugify, writeNew } from '../output/scaffold.js';
 import { readBudgetWorkbook } from './read-xlsx.js';
-import { Sourced, type Raw, type RawObject } from './sourced.js';
+import { Sourced, type Raw } from './sourced.js';
 
 /** The order keys are written in, so an imported file reads like a hand-written one. */
 const ORDER = [
@@ -150,10 +149,24 @@ export async function importFiles(files: readonly string[], meeting: string): Pr
     const name = path.basename(file);
     const ext = path.extname(file).toLowerCase();
     const bytes = readFileSync(file);
-    if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') parts.push(await readBudgetWorkbook(bytes, { name }));
+    const read = async (reader: () => Promise<Sourced>): Promise<Sourced> => {
+      try {
+        return await reader();
+      } catch (error) {
+        // A file the readers did not foresee is the applicant's file to fix, not a crash.
+        const unreadable = new Sourced();
+        const reason = error instanceof Error ? error.message : String(error);
+        unreadable.findings.push(
+          findingAt('import.fil', { file: name, line: 1, column: 1 }, `${name} kunde inte läsas (${reason})`),
+        );
+        return unreadable;
+      }
+    };
+    if (ext === '.xlsx' || ext === '.xls' || ext === '.xlsm')
+      parts.push(await read(() => readBudgetWorkbook(bytes, { name })));
     else if (ext === '.docx' || ext === '.doc') {
       const { readApplicationForm } = await import('./read-docx.js');
-      parts.push(await readApplicationForm(bytes, { name }));
+      parts.push(await read(() => readApplicationForm(bytes, { name })));
     } else throw new UsageError(`${file}: kan bara importera Word-ansökningar (.docx) och Excel-budgetar (.xlsx)`);
   }
   // The form's values first: its insats name and period win over the budget sheet's.
@@ -174,10 +187,7 @@ export async function importFiles(files: readonly string[], meeting: string): Pr
     );
     return { findings };
   }
-  const budget = merged.get(['budget']);
-  if (budget !== undefined && !budgetSchema.safeParse(budget).success) {
-    // Written anyway: check reports each problem at its line, with the cell it came from.
-  }
+  // Written even when the values break the schema: check reports each at its line, with its source.
   const target = path.join(meeting, 'ansokningar', `${slugify(insats)}.yaml`);
   const header = `# Importerad med handlingar importera från ${files.map((f) => path.basename(f)).join(' och ')}.\n# Värdena står som den sökande skrev dem; kommentaren vid varje värde säger var det stod.\n`;
   if (existsSync(target))
@@ -186,5 +196,3 @@ export async function importFiles(files: readonly string[], meeting: string): Pr
     );
   return { written: writeNew(target, toYaml(merged, header)), findings };
 }
-
-export type { RawObject };
