@@ -110,10 +110,10 @@ function toControls(xml: string, fields: readonly Field[]): string {
   return out;
 }
 
-const WRITE_HERE = 'Klicka här och skriv.';
+export const WRITE_HERE = 'Klicka här och skriv.';
 
-/** The ansökan form, blank or filled with an ansökan (amounts in the form in kronor as typed). */
-export function applicationForm(forbund: Forbund, contentRoot: string, fill?: Ansokan): Buffer {
+/** The form's data with a marker for each field, and the fields. */
+function planForm(forbund: Forbund, fill?: Ansokan): { fields: Field[]; blank: PlannedDocument<'ansokan'> } {
   const fields: Field[] = [];
   const mark = (tag: string, title: string, kind: Kind, value?: string, options?: readonly string[]): string => {
     fields.push({ tag, title, kind, value, options, placeholder: kind === 'date' ? 'ÅÅÅÅ-MM-DD' : WRITE_HERE });
@@ -228,6 +228,20 @@ export function applicationForm(forbund: Forbund, contentRoot: string, fill?: An
       ),
     },
   };
+  return { fields, blank };
+}
+
+/**
+ * The tag of each field by its title. LibreOffice keeps a control's title but drops its tag
+ * when it saves a form, so the reader finds the field by the title the mall gave it.
+ */
+export function fieldsByTitle(forbund: Forbund): Map<string, string> {
+  return new Map(planForm(forbund).fields.map((field) => [field.title, field.tag]));
+}
+
+/** The ansökan form, blank or filled with an ansökan (amounts in the form in kronor as typed). */
+export function applicationForm(forbund: Forbund, contentRoot: string, fill?: Ansokan): Buffer {
+  const { fields, blank } = planForm(forbund, fill);
   const bytes = renderDocx(findTemplate('ansokan', path.join(contentRoot, 'mallar')).bytes, blank);
   const zip = new PizZip(bytes);
   zip.file('word/document.xml', toControls(zip.file('word/document.xml')!.asText(), fields));

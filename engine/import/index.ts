@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { forbundSchema, type Forbund } from '../../schemas/index.js';
 import { UsageError } from '../errors.js';
 import { findingAt, type Finding } from '../findings.js';
 import { pathKey } from '../load/source.js';
@@ -166,7 +167,14 @@ export async function importFiles(files: readonly string[], meeting: string): Pr
       parts.push(await read(() => readBudgetWorkbook(bytes, { name })));
     else if (ext === '.docx' || ext === '.doc') {
       const { readApplicationForm } = await import('./read-docx.js');
-      parts.push(await read(() => readApplicationForm(bytes, { name })));
+      const { fieldsByTitle } = await import('./form-docx.js');
+      const { loadForbundOnly } = await import('../output/blank.js');
+      // The förbund's own form titles, when the meeting is in a content folder.
+      const forbund = existsSync(path.join(meeting, '..', '..', 'forbund.yaml'))
+        ? loadForbundOnly(path.join(meeting, '..', '..'))
+        : undefined;
+      const titles = fieldsByTitle(forbund ?? defaultForbund());
+      parts.push(await read(() => readApplicationForm(bytes, { name, titles })));
     } else throw new UsageError(`${file}: kan bara importera Word-ansökningar (.docx) och Excel-budgetar (.xlsx)`);
   }
   // The form's values first: its insats name and period win over the budget sheet's.
@@ -195,4 +203,15 @@ export async function importFiles(files: readonly string[], meeting: string): Pr
       `${path.relative(process.cwd(), target)} finns redan och skrivs inte över; flytta eller ta bort den först om den ska ersättas`,
     );
   return { written: writeNew(target, toYaml(merged, header)), findings };
+}
+
+/** A förbund with the default ansökningsformulär, for the titles of a form read outside a content folder. */
+function defaultForbund(): Forbund {
+  return forbundSchema.parse({
+    namn: 'Samordningsförbundet',
+    medlemmar: [{ namn: 'Kommunen' }],
+    styrelse: { ordinarie: [{ namn: 'Ordförande', uppdrag: 'ordförande' }] },
+    kansli: [{ namn: 'Förbundschef', roll: 'förbundschef' }],
+    grupper: { lokal_grupp: { namn: 'lokala gruppen', rubrik: 'Lokal grupp' }, styrgrupp: 'styrgruppen' },
+  });
 }

@@ -4,10 +4,12 @@
 import PizZip from 'pizzip';
 import { findingAt } from '../findings.js';
 import { pathKey } from '../load/source.js';
+import { WRITE_HERE } from './form-docx.js';
 import { Sourced, type Raw, type RawObject } from './sourced.js';
 
 const NUMBER_FIELDS = new Set(['deltagare_per_år', 'målgrupp.ålder.från', 'målgrupp.ålder.till']);
 const BOOLEAN_FIELDS = new Set(['lokal_grupp.diskuterad']);
+const PLACEHOLDERS = new Set([WRITE_HERE, 'ÅÅÅÅ-MM-DD']);
 
 const unescape = (text: string) =>
   text
@@ -32,7 +34,23 @@ function textOf(xml: string): string {
     .join('\n\n');
 }
 
-export async function readApplicationForm(bytes: Buffer, options: { name: string }): Promise<Sourced> {
+export interface FormOptions {
+  name: string;
+  /** The mall's tag of each field by its title, for a form saved by a program that drops tags. */
+  titles?: ReadonlyMap<string, string>;
+}
+
+/** The tag a field's title stands for, in the mall or in rows beyond the mall's own. */
+function tagOfTitle(title: string, titles: ReadonlyMap<string, string> | undefined): string | undefined {
+  const known = titles?.get(title);
+  if (known) return known;
+  const row = /^(Organisation|Roll|Namn|Kontaktperson) (\d+)$/.exec(title);
+  if (row) return `underskrifter.${Number(row[2]) - 1}.${row[1]!.toLowerCase()}`;
+  const goal = /^Resultatmål (\d+)$/.exec(title);
+  return goal ? `mål.resultatmål.${Number(goal[1]) - 1}` : undefined;
+}
+
+export async function readApplicationForm(bytes: Buffer, options: FormOptions): Promise<Sourced> {
   const out = new Sourced();
   const file = options.name;
   const fail = (message: string) => {
@@ -53,12 +71,13 @@ export async function readApplicationForm(bytes: Buffer, options: { name: string
 
   let controls = 0;
   // Controls do not nest in the mall, so a lazy match finds each whole.
-  for (const match of xml.matchAll(/<w:sdt>([\s\S]*?)<\/w:sdt>/g)) {
+  for (const match of xml.matchAll(/<w:sdt(?:\s[^>]*)?>([\s\S]*?)<\/w:sdt>/g)) {
     const body = match[1]!;
-    const tag = /<w:tag w:val="([^"]*)"/.exec(body)?.[1];
+    const alias = /<w:alias w:val="([^"]*)"/.exec(body)?.[1];
+    const tag = /<w:tag w:val="([^"]*)"/.exec(body)?.[1] ?? (alias && tagOfTitle(unescape(alias), options.titles));
     if (!tag) continue;
     controls++;
-    const title = unescape(/<w:alias w:val="([^"]*)"/.exec(body)?.[1] ?? tag);
+    const title = unescape(alias ?? tag);
     const source = `${file} «${title}»`;
     const path = unescape(tag)
       .split('.')
@@ -72,7 +91,8 @@ export async function readApplicationForm(bytes: Buffer, options: { name: string
     }
     if (/<w:showingPlcHdr\/>/.test(body)) continue;
     const text = textOf(content);
-    if (!text) continue;
+    // The mall's placeholder text, kept as text by a program that drops the placeholder mark.
+    if (!text || PLACEHOLDERS.has(text)) continue;
     if (NUMBER_FIELDS.has(key) && /^\d+$/.test(text)) out.set(path, Number(text), source);
     else if (BOOLEAN_FIELDS.has(key)) {
       if (/^ja$/i.test(text)) out.set(path, true, source);

@@ -1,14 +1,14 @@
 // The ansökningsmall as a Word form: its content controls, read back by importera, and the
 // forms importera refuses with a clear message.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../engine/cli.js';
-import { applicationForm } from '../../engine/import/form-docx.js';
+import { applicationForm, fieldsByTitle } from '../../engine/import/form-docx.js';
 import { readApplicationForm } from '../../engine/import/read-docx.js';
 import { loadForbundOnly } from '../../engine/output/blank.js';
 import { EXAMPLE } from '../helpers.js';
@@ -151,5 +151,37 @@ describe.skipIf(!soffice)('the form in LibreOffice', () => {
     );
     expect(result.status).toBe(0);
     expect(existsSync(path.join(dir, 'ansokningsmall.pdf'))).toBe(true);
+  });
+
+  it('a filled form saved by LibreOffice, which drops the tags, is read by its fields’ titles', async () => {
+    const dir = tmp();
+    const a = loadAnsokan(path.join(EXAMPLE_ANSOKNINGAR, 'framsteget.yaml'));
+    const input = path.join(dir, 'in', 'ansokan.docx');
+    mkdirSync(path.dirname(input));
+    writeFileSync(input, applicationForm(forbund, EXAMPLE, a));
+    const result = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'lo')).href}`,
+        '--headless',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        dir,
+        input,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.status).toBe(0);
+    const read = await readApplicationForm(readFileSync(path.join(dir, 'ansokan.docx')), {
+      name: 'ansokan.docx',
+      titles: fieldsByTitle(forbund),
+    });
+    expect(read.value.insats).toBe('Framsteget');
+    expect(read.value.syfte).toBe(a.syfte);
+    expect(read.value.finansiering).toEqual({ ansökt: '7 527', enhet: 'tkr' });
+    expect((read.value.underskrifter as { namn: string }[]).map((s) => s.namn)).toEqual(
+      a.underskrifter.map((s) => s.namn),
+    );
   });
 });
