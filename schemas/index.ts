@@ -6,3 +6,4 @@ export * from './ansokan.js';
 export * from './ekonomi.js';
 export * from './document.js';
 export * from './documents.js';
+export * from './publicering.js';

@@ -11,6 +11,7 @@ import { checkFinancing } from './financing.js';
 import { checkAgainstProfile } from './profile.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkProse } from './prose.js';
+import { checkPrivacy } from './privacy.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   return [
@@ -24,6 +25,7 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
       ...checkFinancing(ansokan),
     ]),
     ...checkDuplicates(meeting),
+    ...checkPrivacy(meeting, derived),
   ];
 }
 
