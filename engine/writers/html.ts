@@ -76,7 +76,7 @@ export function blocksHtml(blocks: readonly Block[], base = 1): string {
     .join('\n');
 }
 
-const STYLE = `body{font-family:Carlito,Calibri,"Liberation Sans",Arial,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}
+export const DOCUMENT_STYLE = `body{font-family:Carlito,Calibri,"Liberation Sans",Arial,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}
 th[scope=col]{background:#e7e6e6}.tal{text-align:right}tr.section th,tr.section td,tr.total th,tr.total td{background:#e7e6e6}
 .not{font-style:italic;font-size:.9rem}tr.signature td{height:2.5rem}a:focus,a:focus-visible{outline:3px solid #1a4e8a;outline-offset:2px}
@@ -91,7 +91,7 @@ export function htmlPage(title: string, blocks: readonly Block[], header = ''): 
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${DOCUMENT_STYLE}</style>`,
     '</head>',
     '<body>',
     header,
