@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { check, type CheckResult } from '../check/run.js';
 import type { PlannedDocument } from '../documents/kind.js';
 import { KALLELSE_PACKET, planProduct } from '../documents/packet.js';
@@ -20,6 +20,7 @@ import { build, isStructural } from './build.js';
 import { outlineOf } from './html.js';
 import { convertToPdf, hasSoffice, SOFFICE_MISSING } from './pdf.js';
 import { setMetadata, setPlaceholderId, stampId } from './pdf-metadata.js';
+import { fixProfileDate } from './pdf-structure.js';
 import {
   handlingMain,
   indexMain,
@@ -256,7 +257,12 @@ async function normalizePdf(
   metadata: { title: string; author: string; date: string; subject: string },
 ) {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  // LibreOffice's XMP carries the time of the export: replaced, and the old stream removed.
+  const old = pdf.catalog.get(PDFName.of('Metadata'));
+  if (old instanceof PDFRef) pdf.context.delete(old);
   setMetadata(pdf, { ...metadata, language: 'sv-SE' });
+  const intents = pdf.catalog.get(PDFName.of('OutputIntents'));
+  if (intents) fixProfileDate(pdf, intents);
   setPlaceholderId(pdf);
   return stampId(await pdf.save({ useObjectStreams: false }));
 }
