@@ -14,7 +14,7 @@ nav.smulor ol{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:w
 nav.smulor li+li::before{content:"›";padding:0 .4rem 0 .2rem;color:#555}
 header.webbplats{border-bottom:1px solid #999;margin-bottom:1rem}header.webbplats p{margin:.25rem 0;font-weight:bold}
 dl.uppgifter{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.uppgifter dt{font-weight:bold}dl.uppgifter dd{margin:0}
-ul.handlingar{margin:0;padding-left:1.1rem}.innehålls{color:#5c1a1a}.format{font-size:.9rem}
+ul.handlingar{margin:0;padding-left:1.1rem}td.namn{white-space:nowrap}.innehålls{color:#5c1a1a}.format{font-size:.9rem}
 footer{border-top:1px solid #999;margin-top:2rem;padding-top:.5rem;font-size:.9rem}
 .dold{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{.hoppa,nav.smulor,footer,.format{display:none}a{text-decoration:none}body{font-size:11pt}}
@@ -154,22 +154,24 @@ export interface MeetingPage {
 
 export function meetingMain(meeting: MeetingPage): string {
   const facts = meeting.facts.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`);
+  // The date column appears once a record has a date (the protokoll's justering, the anslag).
+  const dated = meeting.records.some((record) => record.when);
   const records = meeting.records.map(
     (record) =>
-      `<tr><th scope="row">${escapeHtml(record.label)}</th><td>${escapeHtml(record.when ?? '')}</td><td>${handlingHtml(record.handling)}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(record.label)}</th>${dated ? `<td>${escapeHtml(record.when ?? '')}</td>` : ''}<td>${handlingHtml(record.handling)}</td></tr>`,
   );
   const agenda = meeting.agenda.map((row) => {
     const handlingar = row.handlingar.length
       ? `<ul class="handlingar">${row.handlingar.map((h) => `<li>${handlingHtml(h)}</li>`).join('')}</ul>`
       : escapeHtml(row.note ?? '');
-    return `<tr><td class="tal">${row.number}</td><th scope="row">${escapeHtml(row.rubrik)}</th><td>${escapeHtml(row.föredragande ?? '')}</td><td>${handlingar}</td></tr>`;
+    return `<tr><td class="tal">${row.number}</td><th scope="row">${escapeHtml(row.rubrik)}</th><td class="namn">${escapeHtml(row.föredragande ?? '')}</td><td>${handlingar}</td></tr>`;
   });
   return [
     `<h1>${escapeHtml(meeting.heading)}</h1>`,
     meeting.draft ? `<p><strong class="innehålls">${escapeHtml(meeting.draft)}</strong></p>` : '',
     `<dl class="uppgifter">${facts.join('')}</dl>`,
     '<h2>Mötets handlingar</h2>',
-    '<table><thead><tr><th scope="col">Handling</th><th scope="col">Datum</th><th scope="col">Läs</th></tr></thead>',
+    `<table><thead><tr><th scope="col">Handling</th>${dated ? '<th scope="col">Datum</th>' : ''}<th scope="col">Läs</th></tr></thead>`,
     `<tbody>${records.join('')}</tbody></table>`,
     '<h2>Föredragningslista</h2>',
     '<table><thead><tr><th scope="col">Nr</th><th scope="col">Ärende</th><th scope="col">Föredragande</th><th scope="col">Handlingar</th></tr></thead>',
