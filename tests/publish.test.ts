@@ -179,8 +179,8 @@ describe('the site', () => {
     edit(
       root,
       'moten/2024-09-12/ansokningar/framsteget.yaml',
-      /^insats: .*$/m,
-      (line) => `${line}\npublicering: { publiceras: nej, skäl: Ansökan innehåller uppgifter om enskilda }`,
+      /^insats: Framsteget$/m,
+      'insats: Framsteget\npublicering: { publiceras: nej, skäl: Ansökan innehåller uppgifter om enskilda }',
     );
     const out = siteDir();
     const result = await publish(root, out, { pdf: false });
