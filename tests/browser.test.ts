@@ -110,18 +110,26 @@ describe.skipIf(!hasChromium)('the published site in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!hasPdfTools)('every linked PDF is tagged and PDF/A', async () => {
-    const meeting = readFileSync(path.join(site, '2024-09-12/index.html'), 'utf8');
-    const pdfs = [...meeting.matchAll(/href="([^"]+\.pdf)"/g)].map((m) => m[1]!);
-    expect(pdfs).toHaveLength(38);
-    for (const pdf of pdfs) {
-      const file = path.join(site, '2024-09-12', pdf);
-      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' }), pdf).toMatch(/^Tagged:\s+yes$/m);
-      expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), pdf).toContain(
-        '<pdfaid:part>2</pdfaid:part>',
-      );
-    }
-  });
+  it.skipIf(!hasPdfTools)(
+    'every linked PDF is tagged and PDF/A, and a second publication gives the same bytes',
+    async () => {
+      const meeting = readFileSync(path.join(site, '2024-09-12/index.html'), 'utf8');
+      const pdfs = [...meeting.matchAll(/href="([^"]+\.pdf)"/g)].map((m) => m[1]!);
+      expect(pdfs).toHaveLength(38);
+      for (const pdf of pdfs) {
+        const file = path.join(site, '2024-09-12', pdf);
+        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' }), pdf).toMatch(/^Tagged:\s+yes$/m);
+        expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), pdf).toContain(
+          '<pdfaid:part>2</pdfaid:part>',
+        );
+      }
+      const again = path.join(mkdtempSync(path.join(tmpdir(), 'handlingar-browser-')), 'webbplats');
+      const second = await publish(EXAMPLE, again, { pdf: true });
+      for (const file of second.written)
+        expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(site, file))), file).toBe(true);
+    },
+    300_000,
+  );
 
   it('the preview reloads the open page within a second of a change, and stops on Ctrl+C with 130', async () => {
     const root = scratchCopy(EXAMPLE);
