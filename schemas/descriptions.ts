@@ -144,6 +144,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   deltagare: 'Namnen på de enskilda ärendet rör, så som de kan vara skrivna; integritetskontrollen letar efter dem.',
   telefon: 'Telefonnummer i tjänsten, som får publiceras.',
   e_post: 'E-postadress i tjänsten, som får publiceras.',
+  skrivs_ut: 'true: anmärkningen skrivs ut i budgetbilagan; annars är den bara för handläggaren.',
   kontakt: 'Förbundets egna kontaktuppgifter (växel, registrator), som får publiceras.',
 };
 
