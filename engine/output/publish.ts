@@ -162,9 +162,7 @@ function meetingSite(result: CheckResult, checked: CheckedMeeting, options: Site
     };
   });
   // The meeting's own records: the kallelse; the protokoll and anslag join here when they exist.
-  const records = documents
-    .filter(([d]) => !d.bilaga)
-    .map(([, link]) => ({ label: link.label, handling: { ...link, label: link.label } }));
+  const records = documents.filter(([d]) => !d.bilaga).map(([, link]) => ({ label: link.label, handling: link }));
   const facts: [string, string][] = [
     ['Dag', formatMeetingDay(mote.datum)],
     ['Tid', mote.tid ? formatTimeSpan(mote.tid.från, mote.tid.till) : 'uppgift saknas'],
