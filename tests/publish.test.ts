@@ -198,6 +198,37 @@ describe('the site', () => {
     expect(readdirSync(out, { recursive: true }).map(String).join('\n')).not.toContain('vaxtkraft');
   });
 
+  it('withholds one bilaga and leaves the rest of its ärende published; a samordningsnummer in an ansökan is found', async () => {
+    const root = scratchCopy(EXAMPLE);
+    const riktlinjer = 'moten/2024-09-12/arenden/riktlinjer-allmanna-handlingar.yaml';
+    edit(
+      root,
+      riktlinjer,
+      '    text: |\n      Riktlinjerna gäller',
+      '    publicering: { publiceras: nej, skäl: Utkast som inte är färdigt }\n    text: |\n      Kontakt 19811278-9873. Riktlinjerna gäller',
+    );
+    expect(check(root).findings.filter((f) => f.code.startsWith('integritet.'))).toEqual([]);
+    const out = siteDir();
+    await publish(root, out, { pdf: false });
+    const files = readdirSync(path.join(out, '2024-09-12'));
+    expect(files).toContain('16-tjansteskrivelse-riktlinjer-allmanna-handlingar.html');
+    expect(files).not.toContain('16.1-bilaga-riktlinjer-allmanna-handlingar.html');
+    expect(readFileSync(path.join(out, '2024-09-12/index.html'), 'utf8')).toContain(
+      'Handlingen publiceras inte.</strong> Utkast som inte är färdigt.',
+    );
+    edit(
+      root,
+      'moten/2024-09-12/ansokningar/min-framtid.yaml',
+      'effektmål: >-',
+      'effektmål: >-\n    Deltagare 811278-9873.',
+    );
+    const found = check(root).findings.filter((f) => f.code.startsWith('integritet.'));
+    expect(found.map((f) => `${f.code} ${path.basename(f.file)}`)).toEqual([
+      'integritet.samordningsnummer min-framtid.yaml',
+    ]);
+    expect(found[0]!.message).toContain('XXXXXX-XXXX');
+  });
+
   it('removes what an earlier publication wrote and is no longer published, and refuses a folder it did not write', async () => {
     const root = scratchCopy(EXAMPLE);
     const out = siteDir();
