@@ -269,6 +269,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(options.format === 'json' ? registerJson(register) : registerTable(register));
       setExit(EXIT.ok);
     });
+  program
+    .command('publicera')
+    .description(
+      'publicera mötena som en webbplats: sammanträden, föredragningslistor och varje handling (HTML och PDF)',
+    )
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp')
+    .requiredOption('--out <mapp>', 'webbplatsens mapp, t.ex. webbplats')
+    .option('--utan-pdf', 'publicera bara webbsidorna, utan PDF:er')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar publicera content --out webbplats\n\nIntegritetskontrollens fynd (personnummer, telefonnummer, e-post, namn på enskilda) stoppar publiceringen.\nSlutkod: 0 webbplatsen skrevs, 1 inget publicerades, 2 kunde inte köras.',
+    )
+    .action(async (target: string, options: { out: string; utanPdf?: boolean }) => {
+      const { publishCommand } = await import('./output/publish-cli.js');
+      setExit(await publishCommand(target, options, io));
+    });
+  program
+    .command('förhandsgranska')
+    .description('visa ett mötes webbsidor på den här datorn, och ladda om sidan när innehållet ändras')
+    .argument('<möte>', 'mötesmappen, t.ex. content/moten/2024-09-12')
+    .option('--port <nr>', 'porten (standard 4173; 0 väljer en ledig)', '4173')
+    .addHelpText('after', '\nExempel:\n  handlingar förhandsgranska content/moten/2024-09-12\n\nAvsluta med Ctrl+C.')
+    .action(async (target: string, options: { port: string }) => {
+      const { previewCommand } = await import('./output/publish-cli.js');
+      setExit(await previewCommand(target, options, io));
+    });
 
   program
     .command('data')

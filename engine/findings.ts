@@ -254,6 +254,28 @@ export const CODES = {
     severity: 'fel',
     example: 'ett tidigare beslut på 7 956 000 kr vars år summerar till 7 950 000',
   },
+  // The privacy guard: warnings in `check`, errors that stop `publicera`.
+  'integritet.personnummer': {
+    severity: 'varning',
+    example:
+      '«pnr 19811218-9876» i en text: ett giltigt personnummer (kontrollsiffran stämmer), med eller utan sekel och bindestreck',
+  },
+  'integritet.samordningsnummer': {
+    severity: 'varning',
+    example: '«19811278-9873»: ett samordningsnummer (dag + 60) med giltig kontrollsiffra',
+  },
+  'integritet.telefon': {
+    severity: 'varning',
+    example: '«nås på 070-123 45 67» när numret inte står i förbundets profil',
+  },
+  'integritet.e-post': {
+    severity: 'varning',
+    example: '«anna.a@gmail.com» när adressen inte står i förbundets profil',
+  },
+  'integritet.namn': {
+    severity: 'varning',
+    example: 'en deltagares namn i ett ärende markerat `rör_enskilda`, eller i någon annan publicerad text',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;

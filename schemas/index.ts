@@ -7,3 +7,4 @@ export * from './ekonomi.js';
 export * from './document.js';
 export * from './documents.js';
 export * from './protokoll.js';
+export * from './publicering.js';
