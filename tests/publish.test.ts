@@ -155,7 +155,8 @@ describe('the site', () => {
     expect(first.pdfSkipped).toBeDefined();
     expect(first.written).toContain('index.html');
     expect(first.written).toContain('2024-09-12/index.html');
-    expect(first.written.filter((f) => f.endsWith('.html'))).toHaveLength(2 + 38);
+    // The index, the meeting page, the 38 handlingar of the kallelse, the protokoll and its anslagsbevis.
+    expect(first.written.filter((f) => f.endsWith('.html'))).toHaveLength(2 + 38 + 2);
     for (const file of first.written)
       expect(readFileSync(path.join(a, file)), file).toEqual(readFileSync(path.join(b, file)));
     const meeting = readFileSync(path.join(a, '2024-09-12/index.html'), 'utf8');
@@ -163,6 +164,9 @@ describe('the site', () => {
     expect(meeting).toContain('<h1>Förbundsstyrelsens sammanträde 12 september 2024</h1>');
     expect(meeting).toContain('<dt>Plats</dt><dd>Regionens hus, Uppsala, konferensrum Askholmen</dd>');
     expect(meeting).toContain('<a href="05.1b-budget-vaxtkraft.html">Bilaga 5.1: Budget</a>');
+    expect(meeting).toMatch(/Protokoll 2024-09-12<\/th><td>justerat 2024-09-26<\/td>/);
+    expect(meeting).toMatch(/Anslagsbevis<\/th><td>uppsatt 2024-09-\d\d, tas ned tidigast 2024-10-\d\d<\/td>/);
+    expect(meeting).not.toContain('protokollsutdrag');
     expect(meeting).not.toContain('<script');
     expect(meeting).not.toContain('.pdf');
   });
@@ -196,6 +200,12 @@ describe('the site', () => {
       'Bilaga 7.1: Budget. <strong class="innehålls">Handlingen publiceras inte.</strong> Ansökan innehåller uppgifter om enskilda.',
     );
     expect(readdirSync(out, { recursive: true }).map(String).join('\n')).not.toContain('vaxtkraft');
+    // The protokoll holds the withheld §, so it is withheld as a whole; the anslagsbevis is not.
+    expect(files.filter((f) => f.includes('protokoll'))).toEqual([]);
+    expect(meeting).toContain(
+      'protokollet har en paragraf som inte publiceras (punkt 5: Sekretess enligt OSL 26 kap. 1 §.)',
+    );
+    expect(files).toContain('01-anslagsbevis.html');
   });
 
   it('withholds one bilaga and leaves the rest of its ärende published; a samordningsnummer in an ansökan is found', async () => {

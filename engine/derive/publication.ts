@@ -56,6 +56,13 @@ export function publicationPlan(meeting: MeetingModel, derived: DerivedMeeting):
     arendeReason,
     ansokanReason: (slug) => ansokningar.get(slug),
     documentReason({ kind, bilaga }) {
+      // The protokoll holds every §: one that is withheld keeps the whole protokoll off the site.
+      if (kind === 'protokoll') {
+        const item = derived.agenda.find((candidate) => candidate.slug && arendeReason(candidate.slug));
+        return item?.slug
+          ? `protokollet har en paragraf som inte publiceras (punkt ${item.number}: ${arendeReason(item.slug)})`
+          : undefined;
+      }
       if (!bilaga) return undefined;
       const item = derived.agenda.find((candidate) => candidate.bilagor.includes(bilaga));
       if (!item?.slug || !item.arende) return undefined;

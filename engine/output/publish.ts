@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { check, type CheckResult } from '../check/run.js';
-import type { PlannedDocument } from '../documents/kind.js';
-import { KALLELSE_PACKET, planProduct } from '../documents/packet.js';
+import type { DataOf, PlannedDocument } from '../documents/kind.js';
+import { formatValue } from '../writers/values.js';
+import { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } from '../documents/packet.js';
 import { publicationPlan } from '../derive/publication.js';
 import type { CheckedMeeting } from '../derive/meeting.js';
 import { UsageError } from '../errors.js';
@@ -75,6 +76,15 @@ const handlingLabel = (document: PlannedDocument): string =>
 
 const plainRubrik = (text: string) => text.replace(/\*/g, '');
 
+/** When a record of the meeting came about, from the anslagsbevis: justerat, anslaget uppsatt and nedtas. */
+function recordDate(document: PlannedDocument, anslag: DataOf<'anslagsbevis'> | undefined): { when?: string } {
+  if (!anslag) return {};
+  if (document.kind === 'protokoll') return { when: `justerat ${formatValue(anslag.justerat)}` };
+  if (document.kind === 'anslagsbevis')
+    return { when: `uppsatt ${formatValue(anslag.uppsatt)}, tas ned tidigast ${formatValue(anslag.nedtas)}` };
+  return {};
+}
+
 /** The findings about one meeting's own files, and those shared by every meeting (the förbund). */
 function findingsOf(result: CheckResult, checked: CheckedMeeting): Finding[] {
   const own = `${checked.model.dir}${path.sep}`;
@@ -94,7 +104,13 @@ function meetingSite(result: CheckResult, checked: CheckedMeeting, options: Site
   const pdfJobs: PdfJob[] = [];
   const links = new Map<PlannedDocument, HandlingLink>();
 
-  for (const planned of planProduct(KALLELSE_PACKET, checked)) {
+  // The kallelse packet, and once the meeting has a protokoll, the protokoll and its anslagsbevis
+  // (the protokollsutdrag are sent to those concerned, not published).
+  const published = [
+    ...planProduct(KALLELSE_PACKET, checked),
+    ...planProduct(PROTOKOLL_PACKET, checked).filter((document) => document.kind !== 'protokollsutdrag'),
+  ];
+  for (const planned of published) {
     const document = draft ? { ...planned, draft } : planned;
     const label = handlingLabel(document);
     const base: HandlingLink = { ...(document.bilaga ? { bilaga: document.bilaga } : {}), label };
@@ -162,7 +178,10 @@ function meetingSite(result: CheckResult, checked: CheckedMeeting, options: Site
     };
   });
   // The meeting's own records: the kallelse; the protokoll and anslag join here when they exist.
-  const records = documents.filter(([d]) => !d.bilaga).map(([, link]) => ({ label: link.label, handling: link }));
+  const anslag = published.find((d) => d.kind === 'anslagsbevis')?.data as DataOf<'anslagsbevis'> | undefined;
+  const records = documents
+    .filter(([d]) => !d.bilaga)
+    .map(([d, link]) => ({ label: link.label, handling: link, ...recordDate(d, anslag) }));
   const facts: [string, string][] = [
     ['Dag', formatMeetingDay(mote.datum)],
     ['Tid', mote.tid ? formatTimeSpan(mote.tid.från, mote.tid.till) : 'uppgift saknas'],
@@ -274,7 +293,9 @@ async function makePdfs(plan: SitePlan, onLine: (line: string) => void): Promise
     try {
       const built = build(meeting.checked.model.absoluteDir, { outDir: path.join(work, 'docx') });
       const byName = new Map(
-        built.documents.map(({ file, document }) => [document.name.replace(/\.docx$/i, ''), file] as const),
+        [...built.documents, ...(built.protocol?.documents ?? [])].map(
+          ({ file, document }) => [document.name.replace(/\.docx$/i, ''), file] as const,
+        ),
       );
       const sources = meeting.pdfJobs.map((job) => byName.get(job.name)).filter((f): f is string => !!f);
       await convertToPdf(sources, path.join(work, 'pdf'), (file) =>
