@@ -4,6 +4,7 @@ import path from 'node:path';
 import { countBySeverity } from '../findings.js';
 import { formatFinding, formatFindingLine } from '../report/text.js';
 import { UsageError } from '../errors.js';
+import { endWatchOnCtrlC } from './interrupt.js';
 import { isPrivacyFinding, publish } from './publish.js';
 
 interface Io {
@@ -43,7 +44,7 @@ export async function publishCommand(
   if (result.pdfSkipped) io.err(`OBS: ${result.pdfSkipped}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
   io.out(
-    `${plan.meetings.length} möten, ${pages} webbsidor och ${pdfs} PDF:er i ${path.join(options.out, 'index.html')} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+    `${plan.meetings.length} ${plan.meetings.length === 1 ? 'möte' : 'möten'}, ${pages} webbsidor och ${pdfs} PDF:er i ${path.join(options.out, 'index.html')} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
   );
   return EXIT_OK;
 }
@@ -53,9 +54,9 @@ export async function previewCommand(target: string, options: { port: string }, 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`ogiltig port «${options.port}»`);
   const { previewMeeting } = await import('./preview.js');
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  // Ctrl+C is how a preview ends: the command's interrupt handler hands it over, and the
+  // preview closes its server and watcher before saying so.
+  endWatchOnCtrlC(() => controller.abort());
   try {
     await previewMeeting(target, {
       port,
@@ -73,8 +74,7 @@ export async function previewCommand(target: string, options: { port: string }, 
       onError: (error) => io.err(`handlingar: ${error instanceof Error ? error.message : String(error)}`),
     });
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    endWatchOnCtrlC(undefined);
   }
   io.out('Förhandsgranskningen avslutad.');
   return EXIT_INTERRUPTED;
