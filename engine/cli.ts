@@ -1,9 +1,10 @@
 // The command line: a thin layer over the library API. All text is Swedish.
 import { Command, CommanderError, Help, Option } from 'commander';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
-import { UsageError, UserError } from './errors.js';
+import { describeFileSystemError, UsageError, UserError } from './errors.js';
+import { showInvisible } from './format/invisible.js';
 import { check, countBySeverity } from './index.js';
 import { locate } from './load/source.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
@@ -83,11 +84,17 @@ class SwedishCommand extends Command {
 }
 
 /** What a build under --watch wrote: every document when all were, else each by name. */
-function rebuiltSummary(result: { rendered: string[]; written: string[] }): string {
+function rebuiltSummary(result: {
+  rendered: string[];
+  written: string[];
+  protocol?: { documents: readonly unknown[] };
+}): string {
   const names = result.rendered.map((file) => path.basename(file));
-  if (names.length === 0) return `inget dokument ändrades (${result.written.length} oförändrade)`;
-  if (names.length === result.written.length) return `alla ${names.length} dokument byggda`;
-  return `${names.length} av ${result.written.length} dokument byggda om: ${names.join(', ')}`;
+  // The kallelse packet and, once there is a protokoll, its documents.
+  const total = result.written.length + (result.protocol?.documents.length ?? 0);
+  if (names.length === 0) return `inget dokument ändrades (${total} oförändrade)`;
+  if (names.length === total) return `alla ${names.length} dokument byggda`;
+  return `${names.length} av ${total} dokument byggda om: ${names.join(', ')}`;
 }
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -157,12 +164,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         target: string,
         options: { out?: string; strict?: boolean; pdf?: boolean; html?: boolean; watch?: boolean },
       ) => {
-        const { build } = await import('./output/build.js');
+        const { build, PROTOCOL_FOLDER } = await import('./output/build.js');
         const { assertPdfTools, buildPacket } = await import('./output/pdf.js');
         const { watchBuild } = await import('./output/watch.js');
         if (options.watch) {
           const controller = new AbortController();
-          process.once('SIGINT', () => controller.abort());
+          // Ctrl+C is how a watch ends: exit 0 (SIGTERM still interrupts, exit 130).
+          const { endWatchOnCtrlC } = await import('./output/interrupt.js');
+          endWatchOnCtrlC(() => controller.abort());
           await watchBuild(target, {
             outDir: options.out,
             strict: options.strict,
@@ -187,6 +196,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           outDir: options.out,
           strict: options.strict,
           html: options.html,
+          // With --pdf the packet is added to the staging folder before it replaces the output folder.
+          defer: options.pdf,
           onDocument: (file, document) => io.out(`  ${path.basename(file).padEnd(58)} ${document.title}`),
         });
         const summary = countBySeverity(result.check.findings);
@@ -206,29 +217,95 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
           const forbund = model.forbund!.data.namn;
           const title = `Handlingar till ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}`;
           const metadata = { title, author: forbund, date: mote.datum, subject: `${mote.organ}, ${forbund}` };
-          const { file, pages, warnings } = await buildPacket(result.documents, result.outDir!, metadata, (converted) =>
-            io.out(`  pdf  ${path.basename(converted)}`),
-          );
-          for (const warning of warnings) io.err(warning);
-          packet = `, ${file} (${pages} sidor)`;
+          let built: Awaited<ReturnType<typeof buildPacket>>;
+          let protocolPacket: Awaited<ReturnType<typeof buildPacket>> | undefined;
+          try {
+            built = await buildPacket(result.documents, result.staging!, metadata, (converted) =>
+              io.out(`  pdf  ${path.basename(converted)}`),
+            );
+            if (result.protocol)
+              protocolPacket = await buildPacket(
+                result.protocol.documents,
+                result.protocol.outDir,
+                { ...metadata, title: `Protokoll från ${mote.organ.toLowerCase()}s sammanträde ${mote.datum}` },
+                (converted) => io.out(`  pdf  ${path.basename(converted)}`),
+                `protokoll-${mote.datum}.pdf`,
+              );
+            result.commit!();
+          } finally {
+            result.discard!();
+          }
+          for (const warning of [...built.warnings, ...(protocolPacket?.warnings ?? [])]) io.err(warning);
+          packet = `, ${path.join(result.outDir!, path.basename(built.file))} (${built.pages} sidor)`;
+          if (protocolPacket)
+            packet += `, ${path.join(result.outDir!, PROTOCOL_FOLDER, path.basename(protocolPacket.file))} (${protocolPacket.pages} sidor)`;
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(2).replace('.', ',');
+        const protocol = result.protocol
+          ? ` och ${result.protocol.documents.length} protokollshandlingar i ${path.join(result.outDir!, PROTOCOL_FOLDER)}`
+          : '';
         io.out(
-          `${result.written.length} dokument i ${result.outDir}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
+          `${result.written.length} dokument i ${result.outDir}${protocol}${packet} – ${summary.errors} fel, ${summary.warnings} varningar i kontrollen – ${seconds} s`,
         );
         setExit(EXIT.ok);
       },
     );
 
   program
+    .command('register')
+    .description('visa registret över beslut: varje beviljad insats med paragraf och belopp per år')
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp i den')
+    .addOption(
+      new Option('--format <format>', 'utdataformat: text eller json').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar register content\n  handlingar register content --format json\n\nRegistret är beslut.yaml och varje beviljat beslut i innehållets protokoll.',
+    )
+    .action(async (target: string, options: { format: 'text' | 'json' }) => {
+      const { registerJson, registerTable } = await import('./report/register.js');
+      const result = check(target);
+      const register = result.meetings[0]?.derived.register ?? result.register;
+      io.out(options.format === 'json' ? registerJson(register) : registerTable(register));
+      setExit(EXIT.ok);
+    });
+  program
+    .command('publicera')
+    .description(
+      'publicera mötena som en webbplats: sammanträden, föredragningslistor och varje handling (HTML och PDF)',
+    )
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp')
+    .requiredOption('--out <mapp>', 'webbplatsens mapp, t.ex. webbplats')
+    .option('--utan-pdf', 'publicera bara webbsidorna, utan PDF:er')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar publicera content --out webbplats\n\nIntegritetskontrollens fynd (personnummer, telefonnummer, e-post, namn på enskilda) stoppar publiceringen.\nSlutkod: 0 webbplatsen skrevs, 1 inget publicerades, 2 kunde inte köras.',
+    )
+    .action(async (target: string, options: { out: string; utanPdf?: boolean }) => {
+      const { publishCommand } = await import('./output/publish-cli.js');
+      setExit(await publishCommand(target, options, io));
+    });
+  program
+    .command('förhandsgranska')
+    .description('visa ett mötes webbsidor på den här datorn, och ladda om sidan när innehållet ändras')
+    .argument('<möte>', 'mötesmappen, t.ex. content/moten/2024-09-12')
+    .option('--port <nr>', 'porten (standard 4173; 0 väljer en ledig)', '4173')
+    .addHelpText('after', '\nExempel:\n  handlingar förhandsgranska content/moten/2024-09-12\n\nAvsluta med Ctrl+C.')
+    .action(async (target: string, options: { port: string }) => {
+      const { previewCommand } = await import('./output/publish-cli.js');
+      setExit(await previewCommand(target, options, io));
+    });
+
+  program
     .command('data')
     .description('visa dokumentmodellen som JSON: de data varje dokument och mall får, och de härledda siffrorna')
     .argument('<möte>', 'mötesmappen')
     .option('--ärende <nr>', 'bara dokumenten för punkt nr på dagordningen')
+    .option('--protokoll', 'protokollets dokument (protokoll, anslagsbevis, utdrag) i stället för kallelsens')
     .addHelpText('after', '\nExempel:\n  handlingar data content/moten/2024-09-12 --ärende 5')
-    .action(async (target: string, options: { ärende?: string }) => {
+    .action(async (target: string, options: { ärende?: string; protokoll?: boolean }) => {
       const { isStructural } = await import('./output/build.js');
-      const { KALLELSE_PACKET, planProduct } = await import('./documents/packet.js');
+      const { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } = await import('./documents/packet.js');
       const result = check(target);
       const meeting = result.meetings[0];
       const structural = result.findings.filter(isStructural);
@@ -239,7 +316,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         return;
       }
       const prefix = options.ärende === undefined ? '' : options.ärende.padStart(2, '0');
-      const documents = planProduct(KALLELSE_PACKET, meeting)
+      const documents = planProduct(options.protokoll ? PROTOKOLL_PACKET : KALLELSE_PACKET, meeting)
         .filter((d) => !prefix || d.name.startsWith(`${prefix}-`) || d.name.startsWith(`${prefix}.`))
         .map(({ name, kind, title, bilaga, orientation, data }) => ({
           dokument: name,
@@ -360,8 +437,11 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         throw new UsageError(`vet inte vilken mall ${file} är; ange --slag (${Object.keys(DOCUMENT_DATA).join(', ')})`);
       let bytes: Buffer;
       try {
+        // Checked before reading: a named pipe would block the read.
+        if (!statSync(file).isFile()) throw new UsageError(`${file} är ingen vanlig fil`);
         bytes = readFileSync(file);
-      } catch {
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
         throw new UsageError(`filen ${file} kan inte läsas`);
       }
       const problems = checkTemplateTags(kind, bytes);
@@ -432,6 +512,14 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * For the command-line process only: Ctrl+C and SIGTERM undo what is under way (temporary
+ * files, the staging folder, LibreOffice and its profile) and exit with 130.
+ */
+export async function installInterruptHandlers(): Promise<void> {
+  (await import('./output/interrupt.js')).installInterruptHandlers();
+}
+
 /** Runs the CLI with the given arguments (without "node handlingar"); resolves to the exit code. */
 export async function run(args: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -457,8 +545,14 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
       return EXIT.unusable;
     }
     if (error instanceof UserError) {
-      io.err(`handlingar: ${error.message}`);
+      io.err(`handlingar: ${showInvisible(error.message)}`);
       return error.exitCode;
+    }
+    // A file-system problem the command did not foresee is still the user's to solve (exit 2).
+    const fileSystem = describeFileSystemError(error);
+    if (fileSystem) {
+      io.err(`handlingar: ${showInvisible(fileSystem)}`);
+      return EXIT.unusable;
     }
     // An unexpected failure is a bug in the engine; say so in one line, without a stack trace.
     io.err(`handlingar: internt fel: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,3 +9,24 @@ export class UserError extends Error {
 export class UsageError extends UserError {
   override readonly exitCode = 2 as const;
 }
+
+/** A file-system error code as a Swedish sentence about the path; undefined for other errors. */
+export function describeFileSystemError(error: unknown, target?: string): string | undefined {
+  const { code, path: errorPath } = (error ?? {}) as NodeJS.ErrnoException;
+  const where = target ?? errorPath ?? 'filen';
+  const messages: Record<string, string> = {
+    EACCES: `behörighet saknas för ${where}`,
+    EPERM: `behörighet saknas för ${where}`,
+    EROFS: `${where} ligger på ett skrivskyddat filsystem`,
+    ENOSPC: `disken är full; ${where} kunde inte skrivas`,
+    EDQUOT: `diskkvoten är slut; ${where} kunde inte skrivas`,
+    EEXIST: `${where} finns redan och är inte en mapp`,
+    ENOTDIR: `en del av sökvägen ${where} är en fil, inte en mapp`,
+    EISDIR: `${where} är en mapp, inte en fil`,
+    ENOENT: `${where} finns inte`,
+    ENAMETOOLONG: `sökvägen ${where} är för lång`,
+    EMFILE: 'för många öppna filer; försök igen',
+    ERR_FS_FILE_TOO_LARGE: `${where} är för stor för att läsas`,
+  };
+  return code ? messages[code] : undefined;
+}

@@ -1,6 +1,7 @@
 // The findings every stage reports: one shape, one registry of stable codes, one way to make
 // one (`finding`), and the Result that carries a stage's value together with its findings.
 import type { Unit } from './money.js';
+import { showInvisible } from './format/invisible.js';
 import { locate, type Path, type SourceFile, type SourcePosition } from './load/source.js';
 
 export type Severity = 'fel' | 'varning';
@@ -184,6 +185,123 @@ export const CODES = {
     severity: 'varning',
     example: 'ett belopp i Budget!N12, utanför mallens färgade fält',
   },
+  'ansökan.flera-ärenden': {
+    severity: 'fel',
+    example: 'två ärenden med `ansökan: vaxtkraft` på samma möte: ansökan skulle beslutas och räknas två gånger',
+  },
+  'ansökan.budget-saknas': {
+    severity: 'fel',
+    example:
+      'en ansökan utan budgetrader och utan finansieringsplan, som annars skulle föreslås «med maximalt 0 kronor»',
+  },
+  'ansökan.part-dubblett': {
+    severity: 'fel',
+    example: 'Region Test två gånger i `samverkansparter`, eller insatsägaren också som samverkanspart',
+  },
+  'justering.överskrider': {
+    severity: 'fel',
+    example: 'en justering på 99 000 000 kr i en ansökan om 350 000 kr («maximalt −98 650 000 kronor»)',
+  },
+  'datum.horisont': {
+    severity: 'fel',
+    example: '`till: 2207-12-31`, ett år mer än 15 år från mötet (gränsen sätts med `kontroller.horisont_år`)',
+  },
+  'schema.tom-text': { severity: 'fel', example: '`rubrik: "   "`, en text av bara blanksteg' },
+  'schema.tecken': {
+    severity: 'fel',
+    example: 'ett NUL-tecken eller annat styrtecken i en text, t.ex. inklistrat från ett annat program',
+  },
+  'bilaga.tom': { severity: 'fel', example: 'en bilaga `bilagor/plan.pdf` på 0 byte' },
+  'bilaga.skadad': {
+    severity: 'fel',
+    example: 'en PDF-bilaga som är avkortad eller ingen PDF, eller en .docx som inte är ett giltigt Word-dokument',
+  },
+  'bilaga.krypterad': {
+    severity: 'fel',
+    example: 'en PDF-bilaga som kräver lösenord för att öppnas, eller en lösenordsskyddad .docx',
+  },
+  'bilaga.storlek': {
+    severity: 'fel',
+    example: 'en bilaga större än 100 MB, eller en .docx som packas upp till mer än 100 MB',
+  },
+  'protokoll.närvaro': {
+    severity: 'fel',
+    example: 'en ersättare under `ledamöter`, eller en ordförande som inte tjänstgör enligt närvaron',
+  },
+  'protokoll.ersättare': {
+    severity: 'fel',
+    example:
+      'en ersättare som ersätter en närvarande ordinarie, två ersättare för samma ledamot, eller en person två gånger',
+  },
+  'protokoll.beslutförhet': {
+    severity: 'fel',
+    example: '5 av 11 ledamöter tjänstgör, eller en paragraf där jäv lämnar för få kvar (regeln står i forbund.yaml)',
+  },
+  'protokoll.jäv': { severity: 'fel', example: 'den som anmält jäv i § 45 röstar, yrkar eller reserverar sig i § 45' },
+  'protokoll.omröstning': {
+    severity: 'fel',
+    example:
+      '10 röster när 11 deltar, eller 6 ja mot 5 nej och bifall till nej (lika röstetal: ordförandens utslagsröst)',
+  },
+  'protokoll.reservation': {
+    severity: 'fel',
+    example: 'en reservation från någon som röstade för beslutet eller inte deltog i det',
+  },
+  'protokoll.justerare': { severity: 'fel', example: 'en justerare som inte var närvarande, eller som är ordförande' },
+  'protokoll.justering-datum': {
+    severity: 'fel',
+    example: 'justering 2024-09-30 efter sammanträdet 2024-09-12 (mer än 14 dagar)',
+  },
+  'protokoll.anslag': {
+    severity: 'fel',
+    example: 'anslaget uppsatt 2024-09-30 efter justering 2024-09-26, eller nedtaget före tre veckor',
+  },
+  'protokoll.paragraf-saknas': {
+    severity: 'fel',
+    example: 'en punkt på föredragningslistan utan paragraf, eller en paragraf för ett ärende som inte står där',
+  },
+  'protokoll.paragrafnummer': {
+    severity: 'fel',
+    example: 'protokollet börjar på § 40 när årets förra protokoll slutar på § 37',
+  },
+  'protokoll.utfall': {
+    severity: 'fel',
+    example: 'en återremiss som också har att-satser, eller ett eget belopp i en punkt utan ansökan',
+  },
+  'register.saknas': {
+    severity: 'fel',
+    example: 'en rad i ekonomins `beviljade` utan belopp, vars insats inte finns i beslut.yaml eller något protokoll',
+  },
+  'register.avviker': {
+    severity: 'fel',
+    example: 'RegExPro 2025 skriven 1 345 tkr i ekonomin när beslutet ger 1 245 tkr',
+  },
+  'register.belopp': {
+    severity: 'fel',
+    example: 'ett tidigare beslut på 7 956 000 kr vars år summerar till 7 950 000',
+  },
+  // The privacy guard: warnings in `check`, errors that stop `publicera`.
+  'integritet.personnummer': {
+    severity: 'varning',
+    example:
+      '«pnr 19811218-9876» i en text: ett giltigt personnummer (kontrollsiffran stämmer), med eller utan sekel och bindestreck',
+  },
+  'integritet.samordningsnummer': {
+    severity: 'varning',
+    example: '«19811278-9873»: ett samordningsnummer (dag + 60) med giltig kontrollsiffra',
+  },
+  'integritet.telefon': {
+    severity: 'varning',
+    example: '«nås på 070-123 45 67» när numret inte står i förbundets profil',
+  },
+  'integritet.e-post': {
+    severity: 'varning',
+    example: '«anna.a@gmail.com» när adressen inte står i förbundets profil',
+  },
+  'integritet.namn': {
+    severity: 'varning',
+    example: 'en deltagares namn i ett ärende markerat `rör_enskilda`, eller i någon annan publicerad text',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -239,7 +357,14 @@ export function findingAt(
   const atValue = position.column - 1 > excerpt.indexOf(':');
   const source = atValue ? SOURCE_COMMENT.exec(excerpt)?.[1] : undefined;
   const text = source ? `${message} (källa: ${source})` : message;
-  return { code, severity: CODES[code].severity, ...position, message: text, ...extra };
+  // Invisible and control characters are shown as ⟨U+XXXX⟩ in every report format.
+  const shown = {
+    ...position,
+    file: showInvisible(position.file),
+    ...(position.excerpt === undefined ? {} : { excerpt: showInvisible(position.excerpt) }),
+  };
+  const hint = extra.hint === undefined ? {} : { hint: showInvisible(extra.hint) };
+  return { code, severity: CODES[code].severity, ...shown, message: showInvisible(text), ...extra, ...hint };
 }
 
 /** The comment `handlingar importera` writes at each value it imported: `# källa: budget.xlsx Budget!F23`. */

@@ -27,6 +27,8 @@ import {
   perYear,
   slug,
   YEAR_PATTERN,
+  protokollSchema,
+  beslutSchema,
 } from '../schemas/index.js';
 
 const SCHEMAS = {
@@ -35,6 +37,8 @@ const SCHEMAS = {
   arende: arendeSchema,
   ansokan: ansokanSchema,
   ekonomi: ekonomiSchema,
+  protokoll: protokollSchema,
+  beslut: beslutSchema,
 };
 export type JsonSchemaName = keyof typeof SCHEMAS;
 

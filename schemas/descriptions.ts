@@ -1,6 +1,46 @@
 // Swedish descriptions of every content field, for the YAML language server's hover and
 // completion. Kept by field name: a name means the same thing wherever it occurs.
 export const FIELD_DESCRIPTIONS: Record<string, string> = {
+  anslag:
+    'Anslaget om protokollets justering: uppsatt (senast andra dagen efter justeringen), nedtas (räknas fram: tre veckor) och förvaringsplats.',
+  av: 'Den som yrkar: en tjänstgörande ledamot eller ersättare.',
+  avstår: 'De som avstår från att rösta, med namn.',
+  beslutförhet:
+    'När styrelsen är beslutför: «mer än hälften» av de ordinarie ledamöterna tjänstgör (standard), «minst hälften», eller ett antal enligt förbundsordningen.',
+  bifall:
+    'Vilken sida beslutet följer: ja eller nej. Kontrolleras mot rösterna (vid lika röstetal avgör ordförandens röst).',
+  ersätter: 'Den ordinarie ledamot som ersättaren tjänstgör för; hen ska vara frånvarande.',
+  för: 'Vad en röst på denna sida stöder: «förslaget» eller ett yrkande.',
+  första_paragraf:
+    'Protokollets första paragrafnummer. Utelämnat fortsätter numreringen från årets förra protokoll i innehållet (annars § 1).',
+  förvaringsplats: 'Var protokollet förvaras, som anslagsbeviset anger.',
+  ja: 'Ja-sidan i omröstningen: vad den stöder och vilka som röstade ja.',
+  nej: 'Nej-sidan i omröstningen: vad den stöder och vilka som röstade nej.',
+  jäv: 'De som anmält jäv och lämnat paragrafen; de deltar inte i beslutet.',
+  ledamöter: 'Tjänstgörande ordinarie ledamöter, med namn som i forbund.yaml.',
+  motivering: 'Varför ärendet återremitteras eller bordläggs.',
+  nedtas: 'Dagen anslaget tas ned; räknas fram (tre veckor efter uppsatt) och kontrolleras om det skrivs.',
+  närvaro:
+    'Närvaron: tjänstgörande ledamöter, tjänstgörande ersättare och vem de ersätter, övriga ersättare och övriga närvarande.',
+  omedelbar_justering: 'true om paragrafen justeras omedelbart vid sammanträdet.',
+  omröstning: 'Omröstning (votering) med namn: ja, nej, avstår och vilken sida beslutet följer.',
+  ordförande: 'Sammanträdets ordförande; ska tjänstgöra.',
+  paragraf: 'Beslutets paragrafnummer i protokollet.',
+  paragrafer:
+    'En paragraf per punkt på föredragningslistan, i dess ordning. Ett ärende utan annat beslutas enligt förslaget.',
+  propositionsordning: 'Hur ordföranden ställde förslagen mot varandra.',
+  protokollsanteckningar: 'Protokollsanteckningar: namn och text.',
+  punkt: 'Punktens nummer på föredragningslistan, för punkter utan ärendefil.',
+  reservationer: 'Reservationer mot beslutet: namn och, för en skriftlig reservation, skäl.',
+  röster: 'De som röstade på denna sida, med namn.',
+  sekreterare: 'Protokollets sekreterare; bestyrker utdragen och anslagsbeviset.',
+  tjänstgörande_ersättare: 'Ersättare som tjänstgör: namn och den frånvarande ordinarie hen ersätter.',
+  uppsatt: 'Dagen anslaget sätts upp; senast andra dagen efter justeringen.',
+  utfall:
+    'Vad som beslutades: enligt förslag (standard för ett ärende), eget beslut, återremiss, bordläggning eller informationen noteras.',
+  yrkande: 'Vad som yrkas: «bifall till förslaget», «avslag på ansökan» …',
+  yrkanden: 'Yrkanden i paragrafen: av vem och vad; återtaget: true för ett som drogs tillbaka.',
+  återtaget: 'true om yrkandet drogs tillbaka.',
   högst_per_år: 'Beslutets tak per år, t.ex. 300 000 (kr): «dock högst … kronor per år».',
   andel: 'Förbundets andel av en gemensam finansiering, t.ex. 25 %; står i att-satsen.',
   delvis: 'Skälet när styrelsen beviljar mindre eller kortare än ansökan (ett delvis beviljande).',
@@ -100,7 +140,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   samverkansinsatser: 'Samverkansinsatser: beviljade och övriga, med summor.',
   samverkansparter: 'Samverkansparter, medlemmar i förbundet.',
   sista_intag: 'Sista dag för intag av deltagare (ÅÅÅÅ-MM-DD).',
-  skäl: 'Skälet till justeringen.',
+  skäl: 'Skälet: till justeringen, till att en handling inte publiceras eller till att ett fynd godkänns för publicering.',
   spridning: 'Hur resultaten sprids (Markdown).',
   styrelse: 'Förbundsstyrelsen: ordinarie ledamöter och ersättare.',
   summa: 'Summa som den sökande skrev; kontrolleras mot delarna.',
@@ -108,10 +148,13 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   summa_intäkter: 'S:a intäkter per kolumn (tkr); kontrolleras.',
   summa_kostnader: 'S:a kostnader per kolumn (tkr); kontrolleras.',
   summa_övriga: 'S:a övriga samverkansinsatser per kolumn (tkr); kontrolleras.',
+  skrivs_ut: 'true: anmärkningen står i budgetbilagan efter postens namn.',
   syfte: 'Insatsens syfte (Markdown).',
   tabell: 'En tabell som motorn räknar fram och visar efter texten: ansökningar eller ekonomi.',
   text: 'Text (Markdown).',
   texter: 'Förbundets fasta texter: överenskommelsen och villkoren i att-satserna.',
+  kontroller: 'Gränser för kontrollerna som förbundet kan ställa in.',
+  horisont_år: 'Hur många år från mötet ett datum får ligga innan årtalet tas för ett skrivfel (standard 15).',
   tid: 'Mötestid: från och till, klockslag TT.MM.',
   till: 'Till och med (ÅÅÅÅ-MM-DD, eller klockslag TT.MM för tid, eller ålder).',
   tjänst: 'Tjänst i procent, t.ex. "85 %".',
@@ -131,6 +174,20 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   överskott_tidigare_år: 'Över-/underskott från tidigare år per kolumn (tkr); kontrolleras.',
   övriga: 'Övriga samverkansinsatser (tkr per kolumn).',
   övrigt: 'Övriga kostnader.',
+  // Publication on the web (handlingar publicera) and the privacy guard.
+  sekretess:
+    'Sekretess: handlingen publiceras inte, och webbplatsen anger sekretessbestämmelsen, t.ex. { referens: "OSL 26 kap. 1 §" }.',
+  referens: 'Sekretessbestämmelsen, t.ex. «OSL 26 kap. 1 §».',
+  publicering:
+    'Publicering på webben: publiceras: nej med skäl håller inne handlingen; godkänt_av med skäl godkänner integritetskontrollens fynd här.',
+  publiceras: 'ja (standard) eller nej: nej håller inne handlingen från webbplatsen; skriv skälet i skäl.',
+  godkänt_av: 'Vem som beslutade att fynden från integritetskontrollen här får publiceras (namn och roll).',
+  gäller: 'De fyndkoder godkännandet gäller, t.ex. [integritet.telefon]; utelämnat gäller det alla.',
+  rör_enskilda: 'Ärendet rör enskilda personer: deltagarnas namn får inte stå i det som publiceras.',
+  deltagare: 'Namnen på de enskilda ärendet rör, så som de kan vara skrivna; integritetskontrollen letar efter dem.',
+  telefon: 'Telefonnummer i tjänsten, som får publiceras.',
+  e_post: 'E-postadress i tjänsten, som får publiceras.',
+  kontakt: 'Förbundets egna kontaktuppgifter (växel, registrator), som får publiceras.',
 };
 
 export const DOCUMENT_DESCRIPTIONS = {
@@ -139,4 +196,12 @@ export const DOCUMENT_DESCRIPTIONS = {
   arende: ['Ärende', 'En tjänsteskrivelse (moten/<datum>/arenden/<namn>.yaml).'],
   ansokan: ['Ansökan', 'En ansökan med fullständig budget (moten/<datum>/ansokningar/<namn>.yaml).'],
   ekonomi: ['Ekonomi', 'Förbundets ekonomi i tkr, tabellen i ekonomisk information (content/ekonomi.yaml).'],
+  protokoll: [
+    'Protokoll',
+    'Protokollet från ett sammanträde: närvaro, justering, anslag och en paragraf per punkt (moten/<datum>/protokoll.yaml).',
+  ],
+  beslut: [
+    'Tidigare beslut',
+    'Beslut om insatser från tiden innan handlingar användes: början på registret över beslut (content/beslut.yaml).',
+  ],
 } as const;

@@ -99,6 +99,54 @@ export const budgetData = z.object({
 
 export const bilagaData = z.object({ förbund: text, bilaga: text, rubrik: text, text: blocks });
 
+/** The protokoll: header, närvaro, one § per agenda item, the signatures. */
+export const protokollData = z.object({
+  förbund: text,
+  organ: text,
+  rubrik: text,
+  dag: text,
+  tid: text,
+  plats: text,
+  /** «§§ 38–56». */
+  paragrafer_omfång: text,
+  ledamöter: z.array(line),
+  tjänstgörande_ersättare: z.array(line),
+  har_ersättare: z.boolean(),
+  ersättare: z.array(line),
+  övriga: z.array(line),
+  paragrafer: z.array(z.object({ rubrik: text, text: blocks })),
+  ordförande: text,
+  sekreterare: text,
+  justerare: z.array(z.object({ namn: text })),
+  /** «Samordningsförbundets kansli, Uppsala, torsdagen den 26 september 2024». */
+  justering: text,
+});
+
+/** The anslagsbevis: the notice that the protokoll has been justerat. */
+export const anslagsbevisData = z.object({
+  förbund: text,
+  organ: text,
+  sammanträdesdatum: value,
+  paragrafer: text,
+  justerat: value,
+  uppsatt: value,
+  nedtas: value,
+  förvaringsplats: text,
+  underskrift: text,
+});
+
+/** A protokollsutdrag: one § as decided, certified, and to whom it is sent. */
+export const protokollsutdragData = z.object({
+  förbund: text,
+  organ: text,
+  dag: text,
+  rubrik: text,
+  text: blocks,
+  justerat: text,
+  utdragsbestyrkande: text,
+  expedieras: z.array(z.object({ namn: text })),
+});
+
 /** Every document kind's data schema, by kind. */
 export const DOCUMENT_DATA = {
   kallelse: kallelseData,
@@ -106,6 +154,9 @@ export const DOCUMENT_DATA = {
   ansokan: ansokanData,
   budget: budgetData,
   bilaga: bilagaData,
+  protokoll: protokollData,
+  anslagsbevis: anslagsbevisData,
+  protokollsutdrag: protokollsutdragData,
 } as const;
 
 export type DocumentKindName = keyof typeof DOCUMENT_DATA;

@@ -8,7 +8,8 @@ const tkr = amount.transform((hundredths) => hundredthsToOre(hundredths, 'tkr'))
 const row = z.array(tkr.nullable());
 
 export const economyRow = strictObject({ post: text, belopp: row });
-export const grantedRow = strictObject({ insats: text, insatsägare: text.optional(), belopp: row });
+/** A granted insats; without belopp its amounts per year come from the register of decisions. */
+export const grantedRow = strictObject({ insats: text, insatsägare: text.optional(), belopp: row.optional() });
 
 export const ekonomiSchema = strictObject({
   per: isoDate,

@@ -44,6 +44,9 @@ export const COMMON_ROLES = [
 export const kansliMember = strictObject({
   namn: text,
   roll: suggested(COMMON_ROLES),
+  /** Published work contacts: the privacy guard lets these through. */
+  telefon: text.optional(),
+  e_post: text.optional(),
 });
 
 export const adjungerad = strictObject({ namn: text, organisation: text.optional(), roll: text.optional() });
@@ -75,6 +78,8 @@ export const DEFAULT_FORM: z.output<typeof formSection>[] = [
 
 export const forbundSchema = strictObject({
   namn: text,
+  /** The förbund's own published contacts (växel, registrator): the privacy guard lets these through. */
+  kontakt: strictObject({ telefon: text.optional(), e_post: text.optional() }).optional(),
   medlemmar: z.array(member).min(1),
   /** Organisations outside the membership that may own, join or finance an insats: ESF, another förbund. */
   externa_parter: z.array(member).default([]),
@@ -85,6 +90,13 @@ export const forbundSchema = strictObject({
     ersättare: z.array(boardMember).default([]),
     /** Adjungerade: present by right, without a vote. */
     adjungerade: z.array(adjungerad).default([]),
+    /**
+     * When the board may decide: «mer än hälften» of the ordinarie ledamöter serving (kommunallagen
+     * 6 kap. 27 §), «minst hälften», or a number of serving members the förbundsordning sets.
+     */
+    beslutförhet: z
+      .union([z.enum(['mer än hälften', 'minst hälften']), z.number().int().positive()])
+      .default('mer än hälften'),
   }),
   kansli: z.array(kansliMember).min(1),
   /** The förbund's own bodies, as its papers name them; a body it does not have is left out. */
@@ -107,6 +119,14 @@ export const forbundSchema = strictObject({
     /** The standard conditions that follow every grant, as att-satser. */
     villkor: z.array(text).default([]),
   }).default({ överenskommelse: [], villkor: [] }),
+  /** Limits of the checks that a förbund may set. */
+  kontroller: strictObject({
+    /**
+     * How many years from the meeting a period, a budget line or a decision may reach before
+     * a year is taken for a typing error (`till: 2207-12-31`).
+     */
+    horisont_år: z.number().int().min(1).max(100).default(15),
+  }).default({ horisont_år: 15 }),
 });
 
 export type Forbund = z.output<typeof forbundSchema>;

@@ -6,3 +6,5 @@ export * from './ansokan.js';
 export * from './ekonomi.js';
 export * from './document.js';
 export * from './documents.js';
+export * from './protokoll.js';
+export * from './publicering.js';

@@ -2,7 +2,8 @@
 // per-year maps and strict objects. Every value the users type goes through one
 // of these, so the rules for "what is a valid amount" live in exactly one place.
 import { z } from 'zod';
-// The contract's only imports from the engine are its two leaf modules, which import nothing.
+// The contract's only imports from the engine are its leaf modules, which import nothing.
+import { controlCharacter } from '../engine/format/invisible.js';
 import { suggestClosest } from '../engine/format/suggest.js';
 import { amountProblem, numberProblem, numberToHundredths, parseHundredths } from '../engine/money.js';
 
@@ -113,7 +114,28 @@ export const perYear = z.record(yearKey, amount);
 
 // ---------------------------------------------------------------- names and text
 
-export const text = z.string().min(1, { error: 'texten får inte vara tom' });
+/**
+ * A text: not empty, not only blanks, and without control characters (a NUL pasted from
+ * another program cannot stand in a Word document).
+ */
+export const text = z
+  .string()
+  .min(1, { error: 'texten får inte vara tom' })
+  .superRefine((value, ctx) => {
+    if (value.length > 0 && value.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        message: 'texten består bara av blanksteg; skriv texten eller ta bort raden',
+        params: { code: 'schema.tom-text' },
+      });
+    const control = controlCharacter(value);
+    if (control)
+      ctx.addIssue({
+        code: 'custom',
+        message: `texten innehåller styrtecknet ${control}, som inte kan stå i ett dokument; ta bort det`,
+        params: { code: 'schema.tecken' },
+      });
+  });
 /** Rich text: a Markdown subset (paragraphs, *kursiv*, **fet**, listor). */
 export const richText = text;
 /** The name of a file in the meeting folder, without .yaml: ASCII kebab-case. */

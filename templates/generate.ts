@@ -36,6 +36,14 @@ const heading = (text: string, level: 1 | 2 | 3 = 1) => new Paragraph({ text, st
 const body = (text: string) => new Paragraph({ text, style: 'Brodtext' });
 const label = (name: string, value: string) =>
   new Paragraph({ style: 'Brodtext', children: [new TextRun({ text: `${name} `, bold: true }), new TextRun(value)] });
+const bold = (text: string) => new Paragraph({ style: 'Brodtext', children: [new TextRun({ text, bold: true })] });
+/** A line to sign on, with the role and the name under it. */
+const signature = (role: string, name: string) =>
+  new Paragraph({
+    style: 'Brodtext',
+    spacing: { before: 360 },
+    children: [new TextRun('………………………………………………'), new TextRun({ break: 1 }), new TextRun(`${role}: ${name}`)],
+  });
 /** A paragraph holding only a raw-XML tag: docxtemplater replaces the whole paragraph. */
 const raw = (tag: string) => new Paragraph({ text: `{@${tag}}`, style: 'Brodtext' });
 /** A paragraph-level loop: the opening and closing tags sit in paragraphs of their own. */
@@ -167,6 +175,60 @@ const SECTIONS: Record<DocumentKindName, ISectionOptions> = {
   bilaga: {
     headers: header('{förbund} · {bilaga}'),
     children: [heading('{rubrik}'), raw('text')],
+  },
+  protokoll: {
+    headers: header('{förbund} · {organ} · Protokoll'),
+    children: [
+      heading('{rubrik}'),
+      label('Dag', '{dag}'),
+      label('Tid', '{tid}'),
+      label('Plats', '{plats}'),
+      label('Paragrafer', '{paragrafer_omfång}'),
+      heading('Närvarande', 2),
+      bold('Tjänstgörande ledamöter'),
+      ...compactLoop('ledamöter', '{text}'),
+      bold('Tjänstgörande ersättare'),
+      ...compactLoop('tjänstgörande_ersättare', '{text}'),
+      body('{#har_ersättare}'),
+      bold('Ersättare, ej tjänstgörande'),
+      ...compactLoop('ersättare', '{text}'),
+      body('{/har_ersättare}'),
+      bold('Övriga närvarande'),
+      ...compactLoop('övriga', '{text}'),
+      ...loop('paragrafer', heading('{rubrik}', 2), raw('text')),
+      heading('Underskrifter', 2),
+      label('Justeringens plats och tid', '{justering}'),
+      signature('Sekreterare', '{sekreterare}'),
+      signature('Ordförande', '{ordförande}'),
+      ...loop('justerare', signature('Justerare', '{namn}')),
+    ],
+  },
+  anslagsbevis: {
+    headers: header('{förbund} · Anslagsbevis'),
+    children: [
+      heading('Anslagsbevis'),
+      body('Protokollet är justerat. Justeringen har tillkännagivits genom anslag på {förbund}s anslagstavla.'),
+      label('Organ', '{organ}'),
+      label('Sammanträdesdatum', '{sammanträdesdatum}'),
+      label('Paragrafer', '{paragrafer}'),
+      label('Protokollet justerat', '{justerat}'),
+      label('Anslaget uppsatt', '{uppsatt}'),
+      label('Anslaget nedtas tidigast', '{nedtas}'),
+      label('Förvaringsplats för protokollet', '{förvaringsplats}'),
+      signature('Underskrift', '{underskrift}'),
+    ],
+  },
+  protokollsutdrag: {
+    headers: header('{förbund} · {organ} · Protokollsutdrag'),
+    children: [
+      heading('Protokollsutdrag, {organ} {dag}'),
+      heading('{rubrik}', 2),
+      raw('text'),
+      body('{justerat}'),
+      label('Utdragsbestyrkande', '{utdragsbestyrkande}'),
+      bold('Expedieras till'),
+      ...compactLoop('expedieras', '{namn}'),
+    ],
   },
 };
 

@@ -23,6 +23,8 @@ function markedLines(content: string): string[] {
 
 /** What a handläggare types in place of each mark of the scaffolds (by the key on its line). */
 const FILLED: [RegExp, string][] = [
+  // An ansökan has a budget (issue 15: else it would propose «maximalt 0 kronor»).
+  [/rader: \[\] *# FYLL I[^\n]*/, 'rader: [{ post: Coach, tjänst: 50 %, belopp: 300 000 }]'],
   [/ *# [^\n]*FYLL I[^\n]*/g, ''], // the marks in comments, once the line is checked
   [/^namn: FYLL I/m, 'namn: Samordningsförbundet Heby'],
   [/- \{ namn: FYLL I \}/, '- { namn: Heby kommun }'],

@@ -1,6 +1,6 @@
 // The Word packet as the administratör gets it: documents read back with mammoth.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -11,7 +11,7 @@ import { lineTotal } from '../engine/derive/budget.js';
 import { formatAmount } from '../engine/money.js';
 import { check } from '../engine/index.js';
 import { build } from '../engine/output/build.js';
-import { APPLICATION, attachPlan, edit, MINIMAL, MINIMAL_MEETING, scratchCopy } from './helpers.js';
+import { APPLICATION, attachPlan, edit, MINIMAL, MINIMAL_MEETING, scratchCopy, tinyPdf } from './helpers.js';
 import { printedRemark } from '../schemas/ansokan.js';
 
 const MEETING = 'content/moten/2024-09-12';
@@ -40,7 +40,10 @@ describe('handlingar build on the example meeting', () => {
     out = temp('build');
     const result = build(MEETING, { outDir: out });
     expect(result.stopped).toBeUndefined();
-    files = readdirSync(out).sort();
+    // The kallelse packet, and the protokoll in its own folder.
+    files = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => statSync(path.join(out, f)).isFile())
+      .sort();
   });
 
   it('writes the kallelse and every bilaga of the seed packet, in agenda order', () => {
@@ -359,12 +362,12 @@ describe('the built-in templates', () => {
 describe('content that is not a form', () => {
   it('a bilaga file is copied into the packet at its place', () => {
     const root = scratchCopy();
-    attachPlan(root, '%PDF-1.4\n% plan\n');
+    attachPlan(root, tinyPdf());
     const out = temp('copy');
     const result = build(path.join(root, MINIMAL_MEETING), { outDir: out });
     expect(result.check.findings).toEqual([]);
     expect(readdirSync(out)).toContain('02.2-bilaga-lyftet.pdf');
-    expect(readFileSync(path.join(out, '02.2-bilaga-lyftet.pdf'), 'utf8')).toBe('%PDF-1.4\n% plan\n');
+    expect(readFileSync(path.join(out, '02.2-bilaga-lyftet.pdf'), 'utf8')).toBe(tinyPdf());
   });
 
   it('text with braces, angle brackets, ampersands and quotes comes out literally', async () => {

@@ -16,7 +16,7 @@ const show = (figure: Figure | undefined) =>
 
 const EXPECTED = [
   'ekonomi.summa content/ekonomi.yaml:29:48 0 → 1000000',
-  'ekonomi.summa content/ekonomi.yaml:44:51 0 → 1245000',
+  'ekonomi.summa content/ekonomi.yaml:48:51 0 → 1245000',
   'budget.rad-per-år ansokningar/en-vag-in-steget-vidare.yaml:69:21 436000 → 449210',
   'budget.rad-per-år ansokningar/en-vag-in-steget-vidare.yaml:71:21 1923000 → 1981267',
   'budget.rad-per-år ansokningar/en-vag-in-steget-vidare.yaml:73:21 1923000 → 1981267',

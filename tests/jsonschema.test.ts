@@ -6,7 +6,15 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas, type JsonSchemaName } from '../engine/schema-json.js';
-import { ansokanSchema, arendeSchema, ekonomiSchema, forbundSchema, moteSchema } from '../schemas/index.js';
+import {
+  ansokanSchema,
+  arendeSchema,
+  beslutSchema,
+  ekonomiSchema,
+  forbundSchema,
+  moteSchema,
+  protokollSchema,
+} from '../schemas/index.js';
 
 const schemas = jsonSchemas();
 const ZOD = {
@@ -15,6 +23,8 @@ const ZOD = {
   arende: arendeSchema,
   ansokan: ansokanSchema,
   ekonomi: ekonomiSchema,
+  protokoll: protokollSchema,
+  beslut: beslutSchema,
 };
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validators = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, ajv.compile(schema)]));
@@ -24,6 +34,8 @@ const FILES: [string, JsonSchemaName][] = [
   ['content/forbund.yaml', 'forbund'],
   ['content/ekonomi.yaml', 'ekonomi'],
   [`${MEETING}/mote.yaml`, 'mote'],
+  [`${MEETING}/protokoll.yaml`, 'protokoll'],
+  ['content/beslut.yaml', 'beslut'],
   ...readdirSync(`${MEETING}/arenden`).map((f): [string, JsonSchemaName] => [`${MEETING}/arenden/${f}`, 'arende']),
   ...readdirSync(`${MEETING}/ansokningar`).map((f): [string, JsonSchemaName] => [
     `${MEETING}/ansokningar/${f}`,

@@ -56,6 +56,20 @@ const WRONG: Edit[] = [
   ['clock time 9.00', `${MEETING}/mote.yaml`, 'tid: { från: "09.00"', 'tid: { från: 9.00', 'klockslaget som TT.MM'],
   ['meeting date 2024-09-31', `${MEETING}/mote.yaml`, 'datum: 2024-09-12', 'datum: 2024-09-31', 'Ogiltigt datum'],
   [
+    'anslag date 2024-09-31',
+    `${MEETING}/protokoll.yaml`,
+    'uppsatt: 2024-09-27',
+    'uppsatt: 2024-09-31',
+    'Ogiltigt datum',
+  ],
+  [
+    'unknown key in a paragraf',
+    `${MEETING}/protokoll.yaml`,
+    '    omedelbar_justering: true',
+    '    omedelbar_justerin: true',
+    'Okänd nyckel',
+  ],
+  [
     'ansökan not a file name',
     `${MEETING}/arenden/vaxtkraft.yaml`,
     'ansökan: vaxtkraft',
@@ -124,7 +138,7 @@ describe('the real YAML language server on the example content', () => {
 
   it('shows no diagnostic on any content file of the example', async () => {
     const files = contentFiles(EXAMPLE);
-    expect(files).toHaveLength(28);
+    expect(files).toHaveLength(30);
     const shown: string[] = [];
     for (const file of files) {
       for (const d of await client.diagnose(path.join(EXAMPLE, file)))
@@ -248,7 +262,9 @@ describe("the real YAML language server in a förbund's repository made by handl
       .replace('roll: förbundschef', 'rolll: förbundschef');
     const forbundMessages = (await client.diagnose(forbund, forbundText)).map((d) => d.message);
     // Roles are open text (any förbund's own titles), but a misspelt key is still flagged.
-    expect(forbundMessages.join('\n')).toContain('Okänd nyckel i «kansli». Tillåtna nycklar: namn, roll.');
+    expect(forbundMessages.join('\n')).toContain(
+      'Okänd nyckel i «kansli». Tillåtna nycklar: namn, roll, telefon, e_post.',
+    );
     expect([...moteMessages, ...forbundMessages].filter((m) => ENGLISH.test(m))).toEqual([]);
   });
 });

@@ -185,7 +185,9 @@ function generateBudget(g: Gen): Budget {
       const mode = mustSplit
         ? g(() => fc.constantFrom('lines', 'group'))
         : g(() => fc.constantFrom('lines', 'group', 'none'));
-      const lines = Array.from({ length: g(() => fc.integer({ min: 0, max: 3 })) }, (_, i): Line => {
+      // An ansökan has at least one line to rekvirera: without any it is a finding (ansökan.budget-saknas).
+      const fewest = name === 'rekvirera' && groupName === 'lön' ? 1 : 0;
+      const lines = Array.from({ length: g(() => fc.integer({ min: fewest, max: 3 })) }, (_, i): Line => {
         const single = g(() => fc.boolean());
         const belopp: Record<string, number> = {};
         if (single) belopp[parties[0]!] = amountOre(g);

@@ -8,7 +8,7 @@ import type { Loaded } from '../load/content.js';
 import type { DerivedMeeting } from '../derive/meeting.js';
 import { MONTHS } from '../format/swedish.js';
 import { finding, amountFigure, textFigure, type Finding } from '../findings.js';
-import type { SourceFile } from '../load/source.js';
+import type { Path, SourceFile } from '../load/source.js';
 import { compareAmount } from './compare.js';
 import { unknownParties, yearsOutsidePeriod } from './references.js';
 
@@ -38,7 +38,7 @@ export function checkDecisions(derived: DerivedMeeting): Finding[] {
     });
 
     findings.push(...checkAttClauses(data, source, decision));
-    findings.push(...checkTypedDecision(arende, loaded, decision));
+    findings.push(...checkTypedDecision(data.beslut, source, ['beslut'], loaded, decision));
     if (decision.spreadByDays.some((what) => what.startsWith('finansiär') || what === 'beslutet')) {
       const onDecision = decision.spreadByDays.includes('beslutet');
       findings.push(
@@ -59,10 +59,14 @@ export function checkDecisions(derived: DerivedMeeting): Finding[] {
  * A decision a person typed: a copy of the derived one must agree with it; a partial grant
  * (`delvis`) may be smaller or shorter; nothing may exceed what was applied for.
  */
-function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, decision: Decision): Finding[] {
-  const typed = arende.data.beslut;
+export function checkTypedDecision(
+  typed: Arende['beslut'],
+  source: SourceFile,
+  prefix: Path,
+  ansokan: Loaded<Ansokan>,
+  decision: Decision,
+): Finding[] {
   if (!typed) return [];
-  const { source } = arende;
   const findings: Finding[] = [];
   const applied = ansokan.data.period;
   for (const end of ['från', 'till'] as const) {
@@ -74,7 +78,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
         finding(
           beyond ? 'beslut.överskrider' : 'beslut.period',
           source,
-          ['beslut', 'period', end],
+          [...prefix, 'period', end],
           beyond
             ? `beslutet gäller ${end} ${proposed}, utanför ansökans period ${applied.från}–${applied.till}`
             : `beslutet gäller ${end} ${proposed}, men ansökan ${end} ${applied[end]}`,
@@ -91,7 +95,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
       finding(
         'beslut.överskrider',
         source,
-        ['beslut', 'belopp'],
+        [...prefix, 'belopp'],
         `beslutet gäller ${showAmount(typed.belopp)}, mer än ansökan ger: sökt ${showAmount(decision.sökt)} − justeringar ${showAmount(decision.justeringar)} = ${showAmount(decision.härlett)}`,
         { expected: amountFigure(decision.härlett), found: amountFigure(typed.belopp) },
       ),
@@ -100,7 +104,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
     findings.push(
       ...compareAmount(source, {
         code: 'beslut.belopp',
-        at: ['beslut', 'belopp'],
+        at: [...prefix, 'belopp'],
         what: 'Beslutets belopp',
         stated: typed.belopp,
         computed: decision.härlett,
@@ -122,7 +126,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
       finding(
         'beslut.överskrider',
         source,
-        ['beslut', 'högst_per_år'],
+        [...prefix, 'högst_per_år'],
         `taket ${showAmount(typed.högst_per_år)} per år är högre än ansökan söker något år (som mest ${showAmount(mostInAYear)})`,
         { expected: amountFigure(mostInAYear), found: amountFigure(typed.högst_per_år) },
       ),
@@ -131,7 +135,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
   if (typed.per_år) {
     findings.push(
       ...yearsOutsidePeriod(source, { period: { från: decision.från, till: decision.till } }, typed.per_år, [
-        'beslut',
+        ...prefix,
         'per_år',
       ]),
     );
@@ -141,7 +145,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
         finding(
           'beslut.överskrider',
           source,
-          ['beslut', 'per_år'],
+          [...prefix, 'per_år'],
           `beslutets år summerar till ${showAmount(stated)}, mer än beslutets ${showAmount(decision.beviljat)}`,
           { expected: amountFigure(decision.beviljat), found: amountFigure(stated) },
         ),
@@ -152,7 +156,7 @@ function checkTypedDecision(arende: Loaded<Arende>, ansokan: Loaded<Ansokan>, de
           finding(
             'beslut.överskrider',
             source,
-            ['beslut', 'per_år', year],
+            [...prefix, 'per_år', year],
             `${year}: ${showAmount(value)} är mer än beslutets tak ${showAmount(typed.högst_per_år)} per år`,
             { expected: amountFigure(typed.högst_per_år), found: amountFigure(value) },
           ),

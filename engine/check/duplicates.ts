@@ -1,10 +1,10 @@
 // Copies that pass every other check: the same ärende twice on the agenda (it would be built
-// twice), two ansökningar for the same insats (a copied file whose name was not changed), and
+// twice), one ansökan decided by two ärenden (its money counted twice), two ansökningar for the same insats (a copied file whose name was not changed), and
 // an ansökan whose budget is another's, line for line.
 import { finding, type Finding } from '../findings.js';
 import type { MeetingModel } from '../load/content.js';
 
-const normalName = (name: string) => name.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+const normalName = (name: string) => name.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 
 export function checkDuplicates(meeting: MeetingModel): Finding[] {
   const findings: Finding[] = [];
@@ -25,6 +25,27 @@ export function checkDuplicates(meeting: MeetingModel): Finding[] {
           ),
         );
     });
+  }
+
+  // One ansökan is decided by at most one ärende of a meeting: a second would count its money twice.
+  const deciding = new Map<string, string>();
+  // Only ärenden on the agenda decide (one left off it is a draft, reported as ref.oanvänd).
+  const onAgenda = mote?.data.dagordning.flatMap((item) => (item.ärende ? [item.ärende] : [])) ?? [];
+  for (const slug of new Set(onAgenda)) {
+    const arende = meeting.arenden.get(slug);
+    const ansokan = arende?.data.ansökan;
+    if (!arende || !ansokan || !meeting.ansokningar.has(ansokan)) continue;
+    const earlier = deciding.get(ansokan);
+    if (earlier === undefined) deciding.set(ansokan, slug);
+    else
+      findings.push(
+        finding(
+          'ansökan.flera-ärenden',
+          arende.source,
+          ['ansökan'],
+          `ansökan ${ansokan} beslutas redan i ärendet arenden/${earlier}.yaml; en ansökan beslutas i ett ärende per möte, annars räknas dess belopp två gånger`,
+        ),
+      );
   }
 
   const byInsats = new Map<string, string>();

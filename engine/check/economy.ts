@@ -18,7 +18,7 @@ export function checkEconomy({ data, source }: Loaded<Ekonomi>): Finding[] {
   const rows: [Path, Row | undefined][] = [
     ...data.intäkter.map((row, i): [Path, Row] => [['intäkter', i, 'belopp'], row.belopp]),
     ...data.kostnader.map((row, i): [Path, Row] => [['kostnader', i, 'belopp'], row.belopp]),
-    ...data.samverkansinsatser.beviljade.map((row, i): [Path, Row] => [
+    ...data.samverkansinsatser.beviljade.map((row, i): [Path, Row | undefined] => [
       ['samverkansinsatser', 'beviljade', i, 'belopp'],
       row.belopp,
     ]),

@@ -10,7 +10,10 @@ import { checkDecisions } from './decision.js';
 import { checkFinancing } from './financing.js';
 import { checkAgainstProfile } from './profile.js';
 import { checkDuplicates } from './duplicates.js';
+import { checkPlausible } from './plausible.js';
 import { checkProse } from './prose.js';
+import { checkProtocol } from './protocol.js';
+import { checkPrivacy } from './privacy.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   return [
@@ -24,8 +27,12 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
       ...checkFinancing(ansokan),
     ]),
     ...checkDuplicates(meeting),
+    ...checkPlausible(meeting, derived),
+    ...checkProtocol(meeting, derived),
+    ...checkPrivacy(meeting, derived),
   ];
 }
 
 export { checkEconomy } from './economy.js';
 export { checkProfile } from './profile.js';
+export { checkRegister } from './protocol.js';

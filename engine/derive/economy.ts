@@ -42,7 +42,8 @@ export function latestColumnOfYear(columns: Ekonomi['kolumner'], year: number): 
 }
 
 export function economyColumns(e: Ekonomi): EconomyColumn[] {
-  const total = (rows: readonly { belopp: Row }[], c: number) => sum(rows.map((row) => cell(row.belopp, c)));
+  const total = (rows: readonly { belopp?: Row | undefined }[], c: number) =>
+    sum(rows.map((row) => cell(row.belopp, c)));
   const result: EconomyColumn[] = [];
   e.kolumner.forEach((_, c) => {
     const income = total(e.intäkter, c);

@@ -1,7 +1,7 @@
 // Everything derived from one meeting's validated content, computed once per run: the
 // numbered agenda, the decision of every ansökan ärende, the sammanställning, the economy
 // table and the figures texts may cite. Checks and documents read it; none recomputes it.
-import type { Ansokan, Arende } from '../../schemas/index.js';
+import type { Ansokan, Arende, Ekonomi } from '../../schemas/index.js';
 import type { Loaded, MeetingModel } from '../load/content.js';
 import { locate } from '../load/source.js';
 import { sum } from '../money.js';
@@ -9,6 +9,8 @@ import { numberAgenda, type NumberedItem } from './agenda.js';
 import { deriveDecision, type Decision } from './decision.js';
 import { economyTable, type EconomyTable, type PendingRow } from './economy.js';
 import { meetingFigures, ownFigures, type Figures } from './figures.js';
+import type { DerivedProtocol } from './protocol.js';
+import type { RegisterEntry } from './register.js';
 
 export interface DecidedAnsokan {
   /** The ärende's file name without .yaml. */
@@ -35,6 +37,19 @@ export interface DerivedMeeting {
   economy?: EconomyTable;
   /** The figures each ärende's texts may cite as {{name}}, by the ärende's slug. */
   figures: ReadonlyMap<string, Figures>;
+  /** The protokoll read against the agenda, once the meeting has one. */
+  protocol?: DerivedProtocol;
+  /** The register of decisions of the whole content. */
+  register: readonly RegisterEntry[];
+}
+
+/** What spans the meetings of the content: the economy with its granted insatser from the register, the protokoll. */
+export interface ContentContext {
+  ekonomi?: Loaded<Ekonomi>;
+  /** For granted rows taken from the register: where the decision is written, by row index. */
+  registerSources?: ReadonlyMap<number, string>;
+  protocol?: DerivedProtocol;
+  register: readonly RegisterEntry[];
 }
 
 /** A loaded meeting and what was derived from it, once: what every later stage reads. */
@@ -45,8 +60,14 @@ export interface CheckedMeeting {
 
 const where = (file: string, line: number) => `${file}:${line}`;
 
-function decisions(meeting: MeetingModel): Map<string, DecidedAnsokan> {
+const decidedOnce = new WeakMap<MeetingModel, Map<string, DecidedAnsokan>>();
+
+/** The decision of every ansökan ärende of a meeting, derived once per loaded meeting. */
+export function decisions(meeting: MeetingModel): Map<string, DecidedAnsokan> {
+  const known = decidedOnce.get(meeting);
+  if (known) return known;
   const result = new Map<string, DecidedAnsokan>();
+  decidedOnce.set(meeting, result);
   for (const [slug, arende] of meeting.arenden) {
     const ansokan = arende.data.ansökan ? meeting.ansokningar.get(arende.data.ansökan) : undefined;
     if (ansokan) result.set(slug, { slug, arende, ansokan, decision: deriveDecision(ansokan.data, arende.data) });
@@ -84,18 +105,24 @@ function pendingRows(meeting: MeetingModel, summary: ApplicationSummary): Pendin
   );
 }
 
-export function deriveMeeting(meeting: MeetingModel): DerivedMeeting {
+export function deriveMeeting(
+  meeting: MeetingModel,
+  context: ContentContext = { ekonomi: meeting.ekonomi, register: [] },
+): DerivedMeeting {
   const decided = decisions(meeting);
   const summary = summarize(meeting, decided);
-  const ekonomi = meeting.ekonomi;
+  const ekonomi = context.ekonomi;
   const economy = ekonomi
     ? economyTable(
         ekonomi.data,
-        (path) => where(ekonomi.source.file, locate(ekonomi.source, path).line),
+        (path) =>
+          (path[0] === 'samverkansinsatser' && path[1] === 'beviljade' && typeof path[2] === 'number'
+            ? context.registerSources?.get(path[2])
+            : undefined) ?? where(ekonomi.source.file, locate(ekonomi.source, path).line),
         pendingRows(meeting, summary),
       )
     : undefined;
-  const shared = meetingFigures(summary, economy, meeting.ekonomi);
+  const shared = meetingFigures(summary, economy, ekonomi);
   const figures = new Map<string, Figures>();
   for (const slug of meeting.arenden.keys()) {
     const own = decided.get(slug);
@@ -107,5 +134,7 @@ export function deriveMeeting(meeting: MeetingModel): DerivedMeeting {
     summary,
     ...(economy ? { economy } : {}),
     figures,
+    ...(context.protocol ? { protocol: context.protocol } : {}),
+    register: context.register,
   };
 }

@@ -6,6 +6,7 @@ import { ansokan } from './ansokan.js';
 import { bilaga } from './bilaga.js';
 import { budget } from './budget.js';
 import { kallelse } from './kallelse.js';
+import { anslagsbevis, protokoll, protokollsutdrag } from './protokoll.js';
 import type { DocumentKind, ItemContext, MeetingContext, PlannedDocument } from './kind.js';
 import { tjansteskrivelse } from './tjansteskrivelse.js';
 
@@ -18,6 +19,9 @@ export const KINDS: { readonly [K in DocumentKindName]: DocumentKind<K> } = {
   ansokan,
   budget,
   bilaga,
+  protokoll,
+  anslagsbevis,
+  protokollsutdrag,
 };
 
 export interface Product {
@@ -30,6 +34,12 @@ export interface Product {
 export const KALLELSE_PACKET: Product = {
   name: 'kallelse',
   kinds: [kallelse, tjansteskrivelse, ansokan, budget, bilaga],
+};
+
+/** After the meeting: the protokoll, its anslagsbevis and one protokollsutdrag per § with a decision. */
+export const PROTOKOLL_PACKET: Product = {
+  name: 'protokoll',
+  kinds: [protokoll, anslagsbevis, protokollsutdrag],
 };
 
 /** The documents of a product for one meeting, in reading order. Nothing when the meeting lacks mote.yaml or forbund.yaml. */

@@ -8,17 +8,22 @@ import {
   ansokanBudgetSchema,
   ansokanSchema,
   arendeSchema,
+  beslutSchema,
   ekonomiSchema,
   forbundSchema,
   moteSchema,
+  protokollSchema,
   type Ansokan,
   type AnsokanBudget,
   type Arende,
+  type Beslut,
   type Ekonomi,
   type Forbund,
   type Mote,
+  type Protokoll,
 } from '../../schemas/index.js';
 import { finding, findingAt, result, type Finding, type Result } from '../findings.js';
+import { inspectBilaga, type BilagaProblem } from './bilaga.js';
 import { isInside } from './paths.js';
 import type { Path, SourceFile } from './source.js';
 import { validate } from './validate.js';
@@ -38,7 +43,11 @@ export interface MeetingModel {
   contentRoot: string;
   forbund?: Loaded<Forbund>;
   ekonomi?: Loaded<Ekonomi>;
+  /** Decisions taken before the förbund used handlingar (beslut.yaml): the start of the register. */
+  beslut?: Loaded<Beslut>;
   mote?: Loaded<Mote>;
+  /** The protokoll of the meeting, once it has been held (protokoll.yaml). */
+  protokoll?: Loaded<Protokoll>;
   arenden: Map<string, Loaded<Arende>>;
   ansokningar: Map<string, Loaded<Ansokan>>;
   /**
@@ -135,13 +144,16 @@ function loadMeeting(
   loader: Loader,
   contentRoot: string,
   absoluteDir: string,
-  shared: Pick<MeetingModel, 'forbund' | 'ekonomi'>,
+  shared: Pick<MeetingModel, 'forbund' | 'ekonomi' | 'beslut'>,
 ): MeetingModel {
+  const protocolFile = path.join(absoluteDir, 'protokoll.yaml');
+  const protokoll = existsSync(protocolFile) ? loader.load(protokollSchema, protocolFile) : undefined;
   const meeting: MeetingModel = {
     dir: display(absoluteDir),
     absoluteDir,
     contentRoot,
     ...shared,
+    ...(protokoll ? { protokoll } : {}),
     mote: loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml')),
     arenden: new Map(),
     ansokningar: new Map(),
@@ -196,12 +208,35 @@ function loadMeeting(
         loader.findings.push(
           finding('fil.utanför', arende.source, at, `bilagan ${bilaga.fil} ligger utanför innehållsmappen`),
         );
-      } else if (!existsSync(target) || !statSync(target).isFile()) {
+      } else if (!existsSync(target)) {
         loader.findings.push(finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} finns inte`));
+      } else if (!statSync(target).isFile()) {
+        // A folder, or a named pipe that would block the read: said, never read.
+        loader.findings.push(
+          finding(
+            'ref.bilaga-saknas',
+            arende.source,
+            at,
+            `bilagan ${bilaga.fil} är ingen vanlig fil (en mapp eller en specialfil)`,
+          ),
+        );
       } else if (!/\.(docx|pdf)$/i.test(target)) {
         loader.findings.push(
           finding('ref.bilaga-saknas', arende.source, at, `bilagan ${bilaga.fil} är varken .docx eller .pdf`),
         );
+      } else {
+        let problem: BilagaProblem | undefined;
+        try {
+          problem = inspectBilaga(target);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          problem = {
+            code: 'bilaga.skadad',
+            message: code === 'EACCES' || code === 'EPERM' ? 'kan inte läsas: behörighet saknas' : 'kan inte läsas',
+          };
+        }
+        if (problem)
+          loader.findings.push(finding(problem.code, arende.source, at, `bilagan ${bilaga.fil} ${problem.message}`));
       }
     });
   }
@@ -245,8 +280,23 @@ export function loadContent(target: string): Result<MeetingModel[]> {
   const forbund = loader.load(forbundSchema, path.join(contentRoot, 'forbund.yaml'));
   const economyFile = path.join(contentRoot, 'ekonomi.yaml');
   const ekonomi = existsSync(economyFile) ? loader.load(ekonomiSchema, economyFile) : undefined;
-  const meetings = meetingDirs.map((dir) => loadMeeting(loader, contentRoot, dir, { forbund, ekonomi }));
+  const decisionsFile = path.join(contentRoot, 'beslut.yaml');
+  const beslut = existsSync(decisionsFile) ? loader.load(beslutSchema, decisionsFile) : undefined;
+  const meetings = meetingDirs.map((dir) => loadMeeting(loader, contentRoot, dir, { forbund, ekonomi, beslut }));
   return result(meetings, loader.findings);
 }
 
-export type { Ansokan, Arende, Ekonomi, Forbund, Mote };
+/**
+ * Every meeting of the content the target belongs to, for what spans meetings (the register
+ * of decisions, § numbers through the year): the target's own models where it names them,
+ * the others loaded silently (their findings belong to a check of those meetings).
+ */
+export function loadWholeContent(target: string, loaded: readonly MeetingModel[]): MeetingModel[] {
+  const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
+  const all = resolveMeetingDirs(contentRoot).meetingDirs;
+  if (all.length === meetingDirs.length) return [...loaded];
+  const others = loadContent(contentRoot).value;
+  return others.map((other) => loaded.find((own) => own.absoluteDir === other.absoluteDir) ?? other);
+}
+
+export type { Ansokan, Arende, Beslut, Ekonomi, Forbund, Mote, Protokoll };

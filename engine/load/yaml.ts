@@ -1,6 +1,7 @@
 // Reads one YAML file into plain data and a map of source positions.
 // YAML problems (syntax, tabs, duplicate keys, aliases) become findings, never exceptions.
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { findingAt, type Finding, type FindingCode } from '../findings.js';
 import { pathKey, type Path, type SourceFile } from './source.js';
@@ -29,7 +30,21 @@ function fileFinding(
 function readText(absolutePath: string, file: string): { text?: string; finding?: Finding } {
   let bytes: Buffer;
   try {
-    if (statSync(absolutePath).size > MAX_FILE_BYTES) {
+    // Checked before reading: a named pipe or device would block the read for ever.
+    const stat = statSync(absolutePath);
+    if (!stat.isFile()) {
+      const kind = stat.isDirectory()
+        ? 'en mapp'
+        : 'ingen vanlig fil (en namngiven rörledning, en enhet eller en sockel)';
+      return {
+        finding: fileFinding(
+          file,
+          'fil.läsfel',
+          `${path.basename(file)} är ${kind}; ta bort den eller byt namn på den`,
+        ),
+      };
+    }
+    if (stat.size > MAX_FILE_BYTES) {
       return {
         finding: fileFinding(
           file,
@@ -40,7 +55,13 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
     }
     bytes = readFileSync(absolutePath);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen finns inte' : 'filen kan inte läsas';
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'filen finns inte'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'filen kan inte läsas: behörighet saknas'
+          : 'filen kan inte läsas';
     return { finding: fileFinding(file, 'fil.läsfel', reason) };
   }
   let text: string;
@@ -148,14 +169,28 @@ export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
         const raw = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
         return plainNumber(raw, node.value);
       }
-      return node.value;
+      // Text is compared in one form: a decomposed «ö» (as macOS and some editors write it) is «ö».
+      return typeof node.value === 'string' ? node.value.normalize('NFC') : node.value;
     }
     if (isSeq(node)) return node.items.map((item, index) => toData(item as Node, [...path, index]));
     if (isMap(node)) {
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const key = (isScalar(keyNode) ? String(keyNode.value) : String(keyNode)).normalize('NFC');
+        // The same key in another spelling (2025 and "2025", a composed and a decomposed «ö»)
+        // is the same key: the YAML library compares the values as typed, so check again here.
+        if (Object.hasOwn(object, key)) {
+          findings.push(
+            fileFinding(
+              file,
+              'yaml.dubblettnyckel',
+              `nyckeln «${key}» förekommer två gånger i samma avsnitt (skriven på olika sätt)`,
+              ...lineCol(keyNode?.range?.[0] ?? 0),
+            ),
+          );
+          continue;
+        }
         if (keyNode?.range) keys.set(pathKey([...path, key]), position(keyNode.range[0]));
         // A key without a value ("belopp:") points at the key itself.
         if (pair.value === null && keyNode?.range) values.set(pathKey([...path, key]), position(keyNode.range[0]));

@@ -14,6 +14,8 @@ const SCHEMA_FILES: Record<string, string[]> = {
   forbund: ['content/forbund.yaml'],
   ekonomi: ['content/ekonomi.yaml'],
   mote: ['content/moten/*/mote.yaml'],
+  protokoll: ['content/moten/*/protokoll.yaml'],
+  beslut: ['content/beslut.yaml'],
   arende: ['content/moten/*/arenden/*.yaml'],
   ansokan: ['content/moten/*/ansokningar/*.yaml'],
 };

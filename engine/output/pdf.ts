@@ -3,8 +3,8 @@
 // every part's structure tree (pdf-structure.ts) and bookmarks kept, the bilaga number and
 // page numbers stamped as artifacts in an embedded font, page labels, and metadata from the
 // meeting (pdf-metadata.ts) so that two builds give the same file.
-import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +43,8 @@ import { setMetadata, setPlaceholderId, stampId, type PacketMetadata } from './p
 import { StructureMerger, type OutlineNode } from './pdf-structure.js';
 import { writeAtomically } from './write.js';
 import { UserError } from '../errors.js';
+import { pdfIsEncrypted } from '../load/bilaga.js';
+import { killOnInterrupt, killTree, onInterrupt } from './interrupt.js';
 
 /** An outline item's dictionary entries, as pdf-lib's context.obj takes them. */
 type OutlineEntry = Record<string, PDFObject | PDFArray | string>;
@@ -95,6 +97,10 @@ export async function convertToPdf(
   if (files.length === 0) return;
   if (!hasSoffice()) throw new PdfToolError(SOFFICE_MISSING);
   const profile = mkdtempSync(path.join(tmpdir(), 'handlingar-lo-'));
+  const forgetProfile = onInterrupt(() => rmSync(profile, { recursive: true, force: true }));
+  const ownTmp = path.join(profile, 'tmp');
+  mkdirSync(ownTmp);
+  let forgetChild = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
@@ -109,8 +115,11 @@ export async function convertToPdf(
           outDir,
           ...files,
         ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
+        // Its own process group, so that an interrupt ends soffice.bin, which soffice starts, too.
+        // Its temporary files go inside the profile, so that removing the profile removes them.
+        { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TMPDIR: ownTmp } },
       );
+      forgetChild = killOnInterrupt(child);
       let pending = '';
       child.stdout.on('data', (chunk: Buffer) => {
         pending += chunk.toString('utf8');
@@ -124,7 +133,7 @@ export async function convertToPdf(
       let errors = '';
       child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
       const timer = setTimeout(() => {
-        child.kill('SIGKILL');
+        killTree(child);
         reject(new PdfToolError(`LibreOffice blev inte klart inom ${Math.round(timeoutMs / 1000)} s och avbröts`));
       }, timeoutMs);
       child.on('error', (error) => {
@@ -138,7 +147,9 @@ export async function convertToPdf(
       });
     });
   } finally {
+    forgetChild();
     rmSync(profile, { recursive: true, force: true });
+    forgetProfile();
   }
   for (const file of files) {
     const pdf = path.join(outDir, `${path.basename(file, '.docx')}.pdf`);
@@ -189,6 +200,19 @@ export class PacketWriter {
 
   /** Appends a part: its pages, structure and bookmarks, and its bilaga stamp. */
   async add(part: PacketPart): Promise<void> {
+    try {
+      await this.addPart(part);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // pdf-lib's own errors («Expected instance of PDFDict…») name no file: this one does.
+      const name = `«${part.title}» (${path.basename(part.pdf)})`;
+      throw new PdfToolError(
+        `${name} kan inte fogas in i paketet: PDF-filen är skadad (${error instanceof Error ? error.message : String(error)}); spara om den som PDF och bygg igen`,
+      );
+    }
+  }
+
+  private async addPart(part: PacketPart): Promise<void> {
     // Fastest: pdf-lib otherwise yields to the event loop every 100 objects, which here cost
     // more time waiting than parsing.
     let source: PDFDocument;
@@ -415,15 +439,18 @@ export async function buildPacket(
   outDir: string,
   metadata: Omit<PacketMetadata, 'language'>,
   onConverted: (file: string) => void,
+  /** The packet's file name in outDir; the kallelse packet's by default. */
+  fileName = `handlingar-${metadata.date}.pdf`,
 ): Promise<{ file: string; pages: number; warnings: string[]; timing: { conversion: number; total: number } }> {
   const started = performance.now();
   const work = mkdtempSync(path.join(tmpdir(), 'handlingar-pdf-'));
+  const forgetWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
   try {
     const toConvert = documents.filter(({ file }) => file.endsWith('.docx')).map(({ file }) => path.resolve(file));
     const parts: PacketPart[] = documents.map(({ file, document }) => ({
       ...(file.endsWith('.docx')
         ? { pdf: path.join(work, `${path.basename(file, '.docx')}.pdf`), docx: path.resolve(file) }
-        : { pdf: file }),
+        : { pdf: decryptedIfNeeded(file, work) }),
       title: document.title,
       // A generated document names its bilaga in its own header; an attached file gets a stamp.
       ...(document.bilaga && document.copyFrom ? { mark: `Bilaga ${document.bilaga}` } : {}),
@@ -463,7 +490,7 @@ export async function buildPacket(
     toConvert.forEach((file) => complete.add(file));
     mergeReady();
     await merging;
-    const target = path.join(outDir, `handlingar-${metadata.date}.pdf`);
+    const target = path.join(outDir, fileName);
     const pages = await writer!.save(
       target,
       metadata,
@@ -477,5 +504,22 @@ export async function buildPacket(
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
+    forgetWork();
   }
+}
+
+/**
+ * An attached PDF with only an owner password (it opens, but limits printing or copying, as
+ * authorities' PDFs often do) is written anew without the encryption by poppler's pdftocairo,
+ * so that its pages can be merged; `check` has already refused one that needs a password.
+ */
+function decryptedIfNeeded(file: string, work: string): string {
+  if (!pdfIsEncrypted(readFileSync(file))) return file;
+  const target = path.join(work, `${path.basename(file, '.pdf')}.dekrypterad.pdf`);
+  const run = spawnSync('pdftocairo', ['-pdf', file, target], { encoding: 'utf8', timeout: 300_000 });
+  if (run.error || run.status !== 0 || !existsSync(target))
+    throw new PdfToolError(
+      `${path.basename(file)} är krypterad och kan inte fogas in i paketet${run.error ? ': pdftocairo (poppler-utils) saknas' : ''}; spara bilagan utan lösenordsskydd`,
+    );
+  return target;
 }

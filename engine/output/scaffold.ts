@@ -158,7 +158,7 @@ mål:
   effektmål: ${FILL_IN}
   resultatmål: []
 lokal_grupp: { diskuterad: false }   # ${FILL_IN}
-budget:
+budget:                         # ${FILL_IN}: budgetens rader, eller en finansieringsplan
   parter: [${FILL_IN}]            # partskolumnerna; den första är huvudinsatsägaren
   rekvirera:
     lön:

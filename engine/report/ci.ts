@@ -1,8 +1,10 @@
 // Findings for CI systems: GitHub Actions annotations and a JUnit report.
 import { CODES, type Finding } from '../findings.js';
+import { showInvisible } from '../format/invisible.js';
 
 /** GitHub's workflow-command escaping: data and property values differ. */
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string) =>
+  showInvisible(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** One `::error file=…,line=…,col=…,title=…::message` line per finding. */
@@ -21,8 +23,21 @@ export function toGithubAnnotations(findings: readonly Finding[]): string {
     .join('\n');
 }
 
+/**
+ * Text as XML character data or attribute value: markup escaped, and every character XML 1.0
+ * does not allow (control characters, unpaired surrogates, U+FFFE/U+FFFF) shown as ⟨U+XXXX⟩,
+ * so that the report is well-formed whatever the content holds.
+ */
 const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  showInvisible(text)
+    .replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g,
+      (char) => `⟨U+${char.charCodeAt(0).toString(16).toUpperCase()}⟩`,
+    )
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /**
  * A JUnit report: one test case per check code, failing with every finding of that code, so a
