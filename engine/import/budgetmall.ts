@@ -16,6 +16,7 @@ import {
   SUMMARY_SHEET,
   TOTAL_COLUMN_LABEL,
   TOTAL_LABEL,
+  YEARS_SHEET,
   address,
   columns,
   rows,
@@ -221,6 +222,44 @@ export async function budgetWorkbook(spec: MallSpec, fill?: Fill): Promise<Buffe
   for (const c of amountColumns) sheet.getColumn(c).width = 14;
   sheet.getColumn(col.note).width = 40;
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+
+  // The split per year as its own view: every row and year a formula over the Budget sheet,
+  // where the years are typed, so that nothing is typed twice.
+  const years = workbook.addWorksheet(YEARS_SHEET);
+  years.getCell(1, 1).value = 'Budget fördelad per år (räknas fram ur bladet Budget; fylls inte i här)';
+  years.getCell(1, 1).font = { bold: true };
+  ['Post', TOTAL_COLUMN_LABEL, ...spec.years.map(String)].forEach((text, i) => {
+    const cell = years.getCell(2, i + 1);
+    cell.value = i >= 2 ? Number(text) : text;
+    cell.font = { bold: true };
+  });
+  let viewRow = 3;
+  const mirror = (r: number, bold: boolean) => {
+    const post = years.getCell(viewRow, 1);
+    post.value = { formula: `IF(${SHEET}!${address(r, 1)}="","",${SHEET}!${address(r, 1)})` };
+    if (bold) post.font = { bold: true };
+    [col.totalt, ...col.years].forEach((c, i) => {
+      const cell = years.getCell(viewRow, i + 2);
+      cell.value = { formula: `${SHEET}!${address(r, c)}` };
+      cell.numFmt = AMOUNT_FORMAT;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SUM_FILL } };
+    });
+    viewRow++;
+  };
+  for (const part of PARTS) {
+    const r = row.parts[part.key];
+    years.getCell(viewRow++, 1).value = part.heading;
+    for (const group of GROUPS) {
+      const g = r.groups[group.key];
+      for (let line = g.first; line <= g.last; line++) mirror(line, false);
+      mirror(g.sum, true);
+    }
+    mirror(r.sum, true);
+    viewRow++;
+  }
+  mirror(row.total, true);
+  years.getColumn(1).width = 40;
+  await years.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   // The sammanställning: one row per party, every cell a formula over the Budget sheet.
   const summary = workbook.addWorksheet(SUMMARY_SHEET);

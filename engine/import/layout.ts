@@ -5,6 +5,8 @@
 
 export const SHEET = 'Budget';
 export const SUMMARY_SHEET = 'Sammanställning';
+/** A view of the split per year, computed from the Budget sheet: read only, never imported. */
+export const YEARS_SHEET = 'Per år';
 /** A hidden sheet that records how the mall was made, so the reader knows its formula cells. */
 export const META_SHEET = 'handlingar';
 

@@ -478,7 +478,8 @@ export async function readBudgetWorkbook(bytes: Buffer, options: XlsxOptions): P
 
   // A sheet of the split per year («Insatsbudget fördelad över insatstid»): the lines are
   // matched to the detailed budget's by their post, never by position.
-  const yearSheet = others.find((w) => w.name !== SUMMARY_SHEET && firstRows(w, /fördel|per år/));
+  // A workbook made from the mall has its years on the Budget sheet; its «Per år» is only a view.
+  const yearSheet = spec ? undefined : others.find((w) => w.name !== SUMMARY_SHEET && firstRows(w, /fördel|per år/));
   if (yearSheet) {
     ws = yearSheet;
     let headerRow = 0;

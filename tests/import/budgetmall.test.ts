@@ -59,6 +59,17 @@ describe('handlingar budgetmall', () => {
     expect(lineSum.formula).toBe('SUM(E9:F9)');
     expect(lineSum.protection?.locked).not.toBe(false);
     expect(sheet.getCell('E17').formula).toBe('SUM(E9:E16)');
+    // The three views: the detailed budget with its years, the split per year, the sammanställning.
+    const workbook = await load(readFileSync(a));
+    expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'Budget',
+      'Per år',
+      'Sammanställning',
+    ]);
+    const perYear = workbook.getWorksheet('Per år')!;
+    expect(perYear.getCell('B4').formula).toBe('Budget!G9');
+    expect(perYear.getCell('C4').formula).toBe('Budget!H9');
+    expect(workbook.getWorksheet('Sammanställning')!.getCell('B2').formula).toBe('Budget!E31');
   });
 
   it('refuses years that are not a span', async () => {
