@@ -294,6 +294,32 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       io.out(options.format === 'json' ? registerJson(register) : registerTable(register));
       setExit(EXIT.ok);
     });
+  program
+    .command('publicera')
+    .description(
+      'publicera mötena som en webbplats: sammanträden, föredragningslistor och varje handling (HTML och PDF)',
+    )
+    .argument('<innehåll>', 'innehållsmappen (med forbund.yaml) eller en mötesmapp')
+    .requiredOption('--out <mapp>', 'webbplatsens mapp, t.ex. webbplats')
+    .option('--utan-pdf', 'publicera bara webbsidorna, utan PDF:er')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar publicera content --out webbplats\n\nIntegritetskontrollens fynd (personnummer, telefonnummer, e-post, namn på enskilda) stoppar publiceringen.\nSlutkod: 0 webbplatsen skrevs, 1 inget publicerades, 2 kunde inte köras.',
+    )
+    .action(async (target: string, options: { out: string; utanPdf?: boolean }) => {
+      const { publishCommand } = await import('./output/publish-cli.js');
+      setExit(await publishCommand(target, options, io));
+    });
+  program
+    .command('förhandsgranska')
+    .description('visa ett mötes webbsidor på den här datorn, och ladda om sidan när innehållet ändras')
+    .argument('<möte>', 'mötesmappen, t.ex. content/moten/2024-09-12')
+    .option('--port <nr>', 'porten (standard 4173; 0 väljer en ledig)', '4173')
+    .addHelpText('after', '\nExempel:\n  handlingar förhandsgranska content/moten/2024-09-12\n\nAvsluta med Ctrl+C.')
+    .action(async (target: string, options: { port: string }) => {
+      const { previewCommand } = await import('./output/publish-cli.js');
+      setExit(await previewCommand(target, options, io));
+    });
 
   program
     .command('data')
@@ -462,6 +488,51 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!forbund) throw new UsageError(`hittar ingen giltig forbund.yaml i ${options.innehåll}`);
       writeAtomically(options.out, blankApplication(forbund, path.resolve(options.innehåll)));
       io.out(`  ${options.out}`);
+    });
+  program
+    .command('budgetmall')
+    .description('skriv förbundets budgetmall i Excel för en ansökningsomgång: färgade fält att fylla i, låsta summor')
+    .requiredOption('--år <år>', 'insatsens år, t.ex. 2025-2027')
+    .requiredOption('--parter <namn>', 'partskolumnerna, kommaseparerade; den första är huvudinsatsägaren')
+    .requiredOption('--out <fil>', 'filen att skriva, t.ex. budget.xlsx')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar budgetmall --år 2025-2027 --parter "Knivsta kommun,Region Uppsala" --out budget.xlsx',
+    )
+    .action(async (options: { år: string; parter: string; out: string }) => {
+      const { budgetWorkbook, parseYears, specFor } = await import('./import/budgetmall.js');
+      const { writeAtomically } = await import('./output/write.js');
+      const parter = options.parter
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean);
+      if (parter.length === 0) throw new UsageError('ange minst en part med --parter');
+      writeAtomically(options.out, await budgetWorkbook(specFor(parter, parseYears(options.år))));
+      io.out(`  ${options.out}`);
+    });
+  program
+    .command('importera')
+    .description(
+      'läs den sökandes Word-ansökan och Excel-budget till ansokningar/<insats>.yaml (skriver aldrig över en fil)',
+    )
+    .argument('<filer...>', 'ansökan (.docx) och/eller budgeten (.xlsx) för en ansökan')
+    .requiredOption('--till <möte>', 'mötesmappen, t.ex. content/moten/2025-02-13')
+    .addHelpText(
+      'after',
+      '\nExempel:\n  handlingar importera budget.xlsx --till content/moten/2025-02-13\n  handlingar importera ansokan.docx budget.xlsx --till content/moten/2025-02-13\n\nSlutkod: 0 importerad, 1 fel i filerna (se fynden), 2 kunde inte köras.',
+    )
+    .action(async (files: string[], options: { till: string }) => {
+      const { importFiles } = await import('./import/index.js');
+      const outcome = await importFiles(files, options.till);
+      for (const finding of outcome.findings) io.out(`${formatFinding(finding)}\n`);
+      const summary = countBySeverity(outcome.findings);
+      if (outcome.written) {
+        io.out(`  ${path.relative(process.cwd(), outcome.written)}`);
+        io.out(
+          `Importerad med ${summary.errors} fel och ${summary.warnings} varningar i filerna; kör handlingar check ${options.till}`,
+        );
+      } else io.err('handlingar: inget importerades; se fynden ovan');
+      setExit(!outcome.written || summary.errors > 0 ? EXIT.findings : EXIT.ok);
     });
   return program;
 }

@@ -159,6 +159,32 @@ export const CODES = {
     severity: 'fel',
     example: 'kvarvarande beslutsutrymme som inte är överskott plus resultat',
   },
+  'import.fil': {
+    severity: 'fel',
+    example:
+      'en lösenordsskyddad arbetsbok, en .xls i det gamla formatet eller en ansökan vars innehållskontroller tagits bort',
+  },
+  'import.sammanfogade-celler': {
+    severity: 'fel',
+    example: 'sammanfogade celler B12:F12 över beloppen i en budgetrad',
+  },
+  'import.ej-mappad': {
+    severity: 'varning',
+    example: 'ett belopp i Budget!M40 i en egen arbetsbok som inte hör till någon rad, part eller år',
+  },
+  'excel.formelvärde': {
+    severity: 'fel',
+    example: 'Budget!G23 =SUM(G9:G16) visar 1 427 333,33 men cellerna ger nu 1 427 333',
+  },
+  'excel.summa-inskriven': {
+    severity: 'varning',
+    example: 'talet 436 000 inskrivet i Budget!G9, där budgetmallen har en formel för radens summa',
+  },
+  'excel.celltyp': { severity: 'fel', example: '720000 i en datumcell (Till) eller ett belopp i en procentcell' },
+  'excel.utanför-fält': {
+    severity: 'varning',
+    example: 'ett belopp i Budget!N12, utanför mallens färgade fält',
+  },
   'ansökan.flera-ärenden': {
     severity: 'fel',
     example: 'två ärenden med `ansökan: vaxtkraft` på samma möte: ansökan skulle beslutas och räknas två gånger',
@@ -296,6 +322,28 @@ export const CODES = {
     example:
       'PM:et anger 12 insatser när registret och rapporterna ger 13, eller en andel kvinnor som inte följer av delarna',
   },
+  // The privacy guard: warnings in `check`, errors that stop `publicera`.
+  'integritet.personnummer': {
+    severity: 'varning',
+    example:
+      '«pnr 19811218-9876» i en text: ett giltigt personnummer (kontrollsiffran stämmer), med eller utan sekel och bindestreck',
+  },
+  'integritet.samordningsnummer': {
+    severity: 'varning',
+    example: '«19811278-9873»: ett samordningsnummer (dag + 60) med giltig kontrollsiffra',
+  },
+  'integritet.telefon': {
+    severity: 'varning',
+    example: '«nås på 070-123 45 67» när numret inte står i förbundets profil',
+  },
+  'integritet.e-post': {
+    severity: 'varning',
+    example: '«anna.a@gmail.com» när adressen inte står i förbundets profil',
+  },
+  'integritet.namn': {
+    severity: 'varning',
+    example: 'en deltagares namn i ett ärende markerat `rör_enskilda`, eller i någon annan publicerad text',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof CODES;
@@ -345,6 +393,12 @@ export function findingAt(
   message: string,
   extra: Omit<FindingExtra, 'onKey'> = {},
 ): Finding {
+  // A value imported from an applicant's file carries its source as a comment (# källa: …).
+  // Only a finding at the value itself: one about a missing key is placed at the first key.
+  const excerpt = position.excerpt ?? '';
+  const atValue = position.column - 1 > excerpt.indexOf(':');
+  const source = atValue ? SOURCE_COMMENT.exec(excerpt)?.[1] : undefined;
+  const text = source ? `${message} (källa: ${source})` : message;
   // Invisible and control characters are shown as ⟨U+XXXX⟩ in every report format.
   const shown = {
     ...position,
@@ -352,8 +406,11 @@ export function findingAt(
     ...(position.excerpt === undefined ? {} : { excerpt: showInvisible(position.excerpt) }),
   };
   const hint = extra.hint === undefined ? {} : { hint: showInvisible(extra.hint) };
-  return { code, severity: CODES[code].severity, ...shown, message: showInvisible(message), ...extra, ...hint };
+  return { code, severity: CODES[code].severity, ...shown, message: showInvisible(text), ...extra, ...hint };
 }
+
+/** The comment `handlingar importera` writes at each value it imported: `# källa: budget.xlsx Budget!F23`. */
+export const SOURCE_COMMENT = /\s#\s*källa:\s*(.+?)\s*$/;
 
 /**
  * What every stage returns: its value and the findings it made on the way (as mammoth's

@@ -75,6 +75,17 @@ export function numberProblem(value: number): string {
   return 'talet är för stort';
 }
 
+/**
+ * A number from a spreadsheet cell, in kronor, as öre. A spreadsheet keeps binary floating
+ * point (1 427 333,33 is 1427333.3299999998), so the value is rounded to whole öre, half away
+ * from zero: what the cell shows with two decimals. The import's only rounding.
+ */
+export function spreadsheetKronorToOre(value: number): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const ore = Math.sign(value) * Math.round(Math.abs(value) * 100);
+  return Number.isSafeInteger(ore) ? ore + 0 : undefined;
+}
+
 /** Hundredths of a unit as öre: exact, since every unit is a whole number of öre. */
 export const hundredthsToOre = (hundredths: number, unit: Unit): number => (hundredths * ORE_PER[unit]) / 100;
 

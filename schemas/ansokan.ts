@@ -11,6 +11,7 @@ import {
   strictObject,
   text,
 } from './primitives.js';
+import { publicering, sekretess } from './publicering.js';
 
 /** Figures the applicant typed as a sum: each is checked against its parts, never used. */
 export const statedSum = strictObject({
@@ -199,6 +200,8 @@ export const ansokanSchema = strictObject({
   finansiering: formFigures.optional(),
   underskrifter: z.array(signature).default([]),
   budget: budgetSchema,
+  sekretess: sekretess.optional(),
+  publicering: publicering.optional(),
 });
 
 export type Ansokan = z.output<typeof ansokanSchema>;

@@ -10,6 +10,7 @@ import {
   strictObject,
   text,
 } from './primitives.js';
+import { publicering, rörEnskilda, sekretess } from './publicering.js';
 
 export const adjustment = strictObject({
   /** The amount removed from the application, in kronor. */
@@ -27,6 +28,8 @@ export const attachment = strictObject({
   text: richText.optional(),
   /** … or a .docx/.pdf file inside the content folder, relative to the meeting folder. */
   fil: text.optional(),
+  sekretess: sekretess.optional(),
+  publicering: publicering.optional(),
 });
 
 export const arendeSchema = strictObject({
@@ -70,6 +73,9 @@ export const arendeSchema = strictObject({
   undertecknare: text,
   datum: isoDate.optional(),
   bilagor: z.array(attachment).default([]),
+  sekretess: sekretess.optional(),
+  publicering: publicering.optional(),
+  rör_enskilda: rörEnskilda.optional(),
 });
 
 export type Arende = z.output<typeof arendeSchema>;

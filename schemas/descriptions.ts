@@ -140,7 +140,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   samverkansinsatser: 'Samverkansinsatser: beviljade och övriga, med summor.',
   samverkansparter: 'Samverkansparter, medlemmar i förbundet.',
   sista_intag: 'Sista dag för intag av deltagare (ÅÅÅÅ-MM-DD).',
-  skäl: 'Skälet till justeringen.',
+  skäl: 'Skälet: till justeringen, till att en handling inte publiceras eller till att ett fynd godkänns för publicering.',
   spridning: 'Hur resultaten sprids (Markdown).',
   styrelse: 'Förbundsstyrelsen: ordinarie ledamöter och ersättare.',
   summa: 'Summa som den sökande skrev; kontrolleras mot delarna.',
@@ -229,6 +229,20 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   vakanser: 'Vakanser: bland förbundets och de egenfinansierade resurserna.',
   värde: 'Siffran som PM:et anger.',
   överförda: 'Deltagare som gått över till en ny insats vid periodens slut.',
+  // Publication on the web (handlingar publicera) and the privacy guard.
+  sekretess:
+    'Sekretess: handlingen publiceras inte, och webbplatsen anger sekretessbestämmelsen, t.ex. { referens: "OSL 26 kap. 1 §" }.',
+  referens: 'Sekretessbestämmelsen, t.ex. «OSL 26 kap. 1 §».',
+  publicering:
+    'Publicering på webben: publiceras: nej med skäl håller inne handlingen; godkänt_av med skäl godkänner integritetskontrollens fynd här.',
+  publiceras: 'ja (standard) eller nej: nej håller inne handlingen från webbplatsen; skriv skälet i skäl.',
+  godkänt_av: 'Vem som beslutade att fynden från integritetskontrollen här får publiceras (namn och roll).',
+  gäller: 'De fyndkoder godkännandet gäller, t.ex. [integritet.telefon]; utelämnat gäller det alla.',
+  rör_enskilda: 'Ärendet rör enskilda personer: deltagarnas namn får inte stå i det som publiceras.',
+  deltagare: 'Namnen på de enskilda ärendet rör, så som de kan vara skrivna; integritetskontrollen letar efter dem.',
+  telefon: 'Telefonnummer i tjänsten, som får publiceras.',
+  e_post: 'E-postadress i tjänsten, som får publiceras.',
+  kontakt: 'Förbundets egna kontaktuppgifter (växel, registrator), som får publiceras.',
 };
 
 export const DOCUMENT_DESCRIPTIONS = {

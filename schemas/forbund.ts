@@ -44,6 +44,9 @@ export const COMMON_ROLES = [
 export const kansliMember = strictObject({
   namn: text,
   roll: suggested(COMMON_ROLES),
+  /** Published work contacts: the privacy guard lets these through. */
+  telefon: text.optional(),
+  e_post: text.optional(),
 });
 
 export const adjungerad = strictObject({ namn: text, organisation: text.optional(), roll: text.optional() });
@@ -75,6 +78,8 @@ export const DEFAULT_FORM: z.output<typeof formSection>[] = [
 
 export const forbundSchema = strictObject({
   namn: text,
+  /** The förbund's own published contacts (växel, registrator): the privacy guard lets these through. */
+  kontakt: strictObject({ telefon: text.optional(), e_post: text.optional() }).optional(),
   medlemmar: z.array(member).min(1),
   /** Organisations outside the membership that may own, join or finance an insats: ESF, another förbund. */
   externa_parter: z.array(member).default([]),

@@ -8,3 +8,4 @@ export * from './document.js';
 export * from './documents.js';
 export * from './protokoll.js';
 export * from './uppfoljning.js';
+export * from './publicering.js';

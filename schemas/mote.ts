@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTime, isoDate, slug, strictObject, text } from './primitives.js';
+import { publicering } from './publicering.js';
 
 export const agendaItem = strictObject({
   /** Optional: the number is derived from the order; when typed, it is checked. */
@@ -27,6 +28,7 @@ export const moteSchema = strictObject({
   förhinder: text.optional(),
   justering: strictObject({ justerare: text, datum: isoDate }).optional(),
   dagordning: z.array(agendaItem).min(1),
+  publicering: publicering.optional(),
 });
 
 export type Mote = z.output<typeof moteSchema>;

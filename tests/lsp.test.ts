@@ -262,7 +262,9 @@ describe("the real YAML language server in a förbund's repository made by handl
       .replace('roll: förbundschef', 'rolll: förbundschef');
     const forbundMessages = (await client.diagnose(forbund, forbundText)).map((d) => d.message);
     // Roles are open text (any förbund's own titles), but a misspelt key is still flagged.
-    expect(forbundMessages.join('\n')).toContain('Okänd nyckel i «kansli». Tillåtna nycklar: namn, roll.');
+    expect(forbundMessages.join('\n')).toContain(
+      'Okänd nyckel i «kansli». Tillåtna nycklar: namn, roll, telefon, e_post.',
+    );
     expect([...moteMessages, ...forbundMessages].filter((m) => ENGLISH.test(m))).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { checkDuplicates } from './duplicates.js';
 import { checkPlausible } from './plausible.js';
 import { checkProse } from './prose.js';
 import { checkProtocol } from './protocol.js';
+import { checkPrivacy } from './privacy.js';
 
 export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   return [
@@ -28,6 +29,7 @@ export function checkMeeting(meeting: MeetingModel, derived: DerivedMeeting): Fi
     ...checkDuplicates(meeting),
     ...checkPlausible(meeting, derived),
     ...checkProtocol(meeting, derived),
+    ...checkPrivacy(meeting, derived),
   ];
 }
 

@@ -174,7 +174,7 @@ export class StructureMerger {
  * a fixed date there (and no profile ID, which hashes the header) keeps the packet the same
  * from build to build.
  */
-function fixProfileDate(packet: PDFDocument, outputIntents: PDFObject): void {
+export function fixProfileDate(packet: PDFDocument, outputIntents: PDFObject): void {
   const context = packet.context;
   const intents = context.lookupMaybe(outputIntents, PDFArray);
   for (let index = 0; intents && index < intents.size(); index++) {

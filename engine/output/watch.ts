@@ -44,11 +44,24 @@ function folders(root: string, outDir: string | undefined): string[] {
   return result;
 }
 
-/** Builds, then rebuilds on every change in the content folder until the signal aborts. */
-export function watchBuild(target: string, options: WatchOptions): Promise<void> {
+export interface ContentWatch {
+  /** Called once at the start (with no files) and after every change, with the files changed (relative to the content folder). */
+  onChange: (changed: string[]) => void;
+  /** Ends the watch. */
+  signal: AbortSignal;
+  /** Milliseconds to wait after a change for the editor to finish writing (default 100). */
+  settle?: number;
+  /** A folder in the content folder not to watch (the output). */
+  outDir?: string;
+}
+
+/**
+ * Watches the content folder of a target (a meeting or a content folder) until the signal
+ * aborts: what `build --watch` and `förhandsgranska` share.
+ */
+export function watchContent(target: string, options: ContentWatch): Promise<void> {
   const { contentRoot } = resolveMeetingDirs(target);
   const outDir = options.outDir === undefined ? undefined : path.resolve(options.outDir);
-  const cache = new Map<string, string>();
   const watchers = new Map<string, FSWatcher>();
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -62,13 +75,7 @@ export function watchBuild(target: string, options: WatchOptions): Promise<void>
   const run = () => {
     const files = [...changed].filter(shown).sort();
     changed.clear();
-    const started = performance.now();
-    try {
-      const result = build(target, { ...options, cache });
-      options.onBuild(result, performance.now() - started, files);
-    } catch (error) {
-      options.onError(error);
-    }
+    options.onChange(files);
   };
 
   /** Watches every folder there is now and forgets the ones that are gone. */
@@ -108,7 +115,7 @@ export function watchBuild(target: string, options: WatchOptions): Promise<void>
     }, options.settle ?? 100);
   };
 
-  // Watch first, then build: a change saved while the first build runs is not missed.
+  // Watch first, then run: a change saved while the first run works is not missed.
   sync();
   run();
   return new Promise((resolve) => {
@@ -120,5 +127,24 @@ export function watchBuild(target: string, options: WatchOptions): Promise<void>
     };
     if (options.signal.aborted) stop();
     else options.signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** Builds, then rebuilds on every change in the content folder until the signal aborts. */
+export function watchBuild(target: string, options: WatchOptions): Promise<void> {
+  const cache = new Map<string, string>();
+  return watchContent(target, {
+    signal: options.signal,
+    ...(options.settle === undefined ? {} : { settle: options.settle }),
+    ...(options.outDir === undefined ? {} : { outDir: options.outDir }),
+    onChange: (files) => {
+      const started = performance.now();
+      try {
+        const result = build(target, { ...options, cache });
+        options.onBuild(result, performance.now() - started, files);
+      } catch (error) {
+        options.onError(error);
+      }
+    },
   });
 }

@@ -22,7 +22,9 @@ function cellHtml(cell: Cell, row: Row, index: number, align: 'left' | 'right'):
   const content = cell.value.type === 'rich' ? inlinesHtml(cell.value.content) : escapeHtml(formatValue(cell.value));
   const shown = cell.strong && row.kind !== 'header' ? `<strong>${content}</strong>` : content;
   const span = cell.span && cell.span > 1 ? ` colspan="${cell.span}"` : '';
-  const className = align === 'right' && !span ? ' class="tal"' : '';
+  // Right-aligned figures; a date is kept on one line (never broken at its hyphens).
+  const classes = [align === 'right' && !span ? 'tal' : '', cell.value.type === 'date' ? 'datum' : ''].filter(Boolean);
+  const className = classes.length ? ` class="${classes.join(' ')}"` : '';
   if (row.kind === 'header') return `<th scope="col"${span}${className}>${shown}</th>`;
   // The first cell of a body row names the row; headings of sections name the rows below them.
   if (index === 0 && content !== '') return `<th scope="row"${span}${className}>${shown}</th>`;
@@ -76,9 +78,9 @@ export function blocksHtml(blocks: readonly Block[], base = 1): string {
     .join('\n');
 }
 
-const STYLE = `body{font-family:Carlito,Calibri,"Liberation Sans",Arial,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}
+export const DOCUMENT_STYLE = `body{font-family:Carlito,Calibri,"Liberation Sans",Arial,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a;background:#fff}
 table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}th,td{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}
-th[scope=col]{background:#e7e6e6}.tal{text-align:right}tr.section th,tr.section td,tr.total th,tr.total td{background:#e7e6e6}
+th[scope=col]{background:#e7e6e6}.tal{text-align:right}.datum{white-space:nowrap}tr.section th,tr.section td,tr.total th,tr.total td{background:#e7e6e6}
 .not{font-style:italic;font-size:.9rem}tr.signature td{height:2.5rem}a:focus,a:focus-visible{outline:3px solid #1a4e8a;outline-offset:2px}
 @media print{body{max-width:none}a{color:inherit}thead{display:table-header-group}tr{break-inside:avoid}h1,h2,h3{break-after:avoid}}`;
 
@@ -91,7 +93,7 @@ export function htmlPage(title: string, blocks: readonly Block[], header = ''): 
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${DOCUMENT_STYLE}</style>`,
     '</head>',
     '<body>',
     header,
