@@ -28,6 +28,10 @@ export interface PlannedDocument<K extends DocumentKindName = DocumentKindName> 
   draft?: string;
 }
 
+/** The draft mark of a document built while check has `errors` errors; none without errors. */
+export const draftMark = (errors: number): string | undefined =>
+  errors > 0 ? `UTKAST – kontrollen har ${errors} fel` : undefined;
+
 /** What every planner may read: the validated meeting and what was derived from it. */
 export interface MeetingContext {
   meeting: MeetingModel;

@@ -6,10 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentKindName } from '../../schemas/index.js';
 import { check, type CheckResult } from '../check/run.js';
-import type { PlannedDocument } from '../documents/kind.js';
+import { draftMark, type PlannedDocument } from '../documents/kind.js';
 import { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } from '../documents/packet.js';
 import { UserError } from '../errors.js';
-import type { Finding } from '../findings.js';
+import { countBySeverity, type Finding } from '../findings.js';
 import { ContentPathError } from '../load/content.js';
 import { renderDocx, RenderError } from '../writers/docx/render.js';
 import { checkTemplateTags, findTemplate, type Template } from '../writers/docx/template.js';
@@ -136,8 +136,7 @@ export function build(target: string, options: BuildOptions = {}): BuildResult {
   assertUsableOutDir(outDir);
 
   // While check has errors, every document says so before anything else.
-  const errors = result.findings.filter((finding) => finding.severity === 'fel').length;
-  const draft = errors > 0 ? `UTKAST – kontrollen har ${errors} fel` : undefined;
+  const draft = draftMark(countBySeverity(result.findings).errors);
   const marked = (document: PlannedDocument) => (draft ? { ...document, draft } : document);
   const documents = planProduct(KALLELSE_PACKET, checked).map(marked);
   const protocolDocuments = planProduct(PROTOKOLL_PACKET, checked).map(marked);

@@ -8,17 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { check, type CheckResult } from '../check/run.js';
-import type { DataOf, PlannedDocument } from '../documents/kind.js';
+import { draftMark, type DataOf, type PlannedDocument } from '../documents/kind.js';
 import { formatValue } from '../writers/values.js';
 import { KALLELSE_PACKET, PROTOKOLL_PACKET, planProduct } from '../documents/packet.js';
 import { publicationPlan } from '../derive/publication.js';
 import type { CheckedMeeting } from '../derive/meeting.js';
 import { UsageError } from '../errors.js';
-import type { Finding } from '../findings.js';
+import { countBySeverity, type Finding } from '../findings.js';
 import { formatDateLong, formatMeetingDay, formatTimeSpan } from '../format/swedish.js';
 import { resolveMeetingDirs } from '../load/content.js';
 import { build, isStructural } from './build.js';
-import { outlineOf } from './html.js';
+import { readerOutline } from './html.js';
 import { convertToPdf, hasSoffice, SOFFICE_MISSING } from './pdf.js';
 import { setMetadata, setPlaceholderId, stampId } from './pdf-metadata.js';
 import { fixProfileDate } from './pdf-structure.js';
@@ -97,8 +97,7 @@ function meetingSite(result: CheckResult, checked: CheckedMeeting, options: Site
   const mote = model.mote!.data;
   const forbund = model.forbund!.data.namn;
   const folder = path.basename(model.absoluteDir);
-  const errors = findingsOf(result, checked).filter((f) => f.severity === 'fel').length;
-  const draft = errors > 0 ? `UTKAST – kontrollen har ${errors} fel` : undefined;
+  const draft = draftMark(countBySeverity(findingsOf(result, checked)).errors);
   const plan = publicationPlan(model, derived);
   const heading = `${mote.organ}s sammanträde ${formatDateLong(mote.datum)}`;
   const pdfJobs: PdfJob[] = [];
@@ -138,13 +137,7 @@ function meetingSite(result: CheckResult, checked: CheckedMeeting, options: Site
     const html = `${document.name}.html`;
     const pdf = options.pdf ? `${document.name}.pdf` : undefined;
     if (pdf) pdfJobs.push({ name: document.name, target: `${folder}/${pdf}`, title: document.title });
-    const blocks = outlineOf(document);
-    if (document.draft)
-      blocks.splice(1, 0, {
-        type: 'paragraph',
-        style: 'body',
-        content: [{ type: 'text', text: document.draft, strong: true }],
-      });
+    const blocks = readerOutline(document);
     const title = `${document.bilaga ? `Bilaga ${document.bilaga}: ` : ''}${label}`;
     files.set(
       `${folder}/${html}`,

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { checkFollowUpPeriod, type FollowUpCheck } from '../check/run-uppfoljning.js';
 import { planFollowUp } from '../documents/uppfoljning.js';
-import type { PlannedDocument } from '../documents/kind.js';
+import { draftMark, type PlannedDocument } from '../documents/kind.js';
 import { countBySeverity } from '../findings.js';
 import { resolveMeetingDirs } from '../load/content.js';
 import { formatFinding, formatFindingLine } from '../report/text.js';
@@ -37,9 +37,10 @@ export function buildFollowUp(
   const outDir = options.outDir ?? path.join('out', `uppfoljning-${period}`);
   assertOutsideContent(outDir, contentRoot);
   assertUsableOutDir(outDir);
-  const errors = result.findings.filter((finding) => finding.severity === 'fel').length;
+  const { errors } = countBySeverity(result.findings);
   const planned = planFollowUp(result.forbund, result.derived, result.followUp.periodFile?.data);
-  const document = errors > 0 ? { ...planned, draft: `UTKAST – kontrollen har ${errors} fel` } : planned;
+  const draft = draftMark(errors);
+  const document = draft ? { ...planned, draft } : planned;
   const template = loadTemplates(['uppfoljning'], contentRoot).get('uppfoljning')!;
   const bytes = renderDocx(template.bytes, document, {
     title: document.title,
