@@ -5,7 +5,10 @@ import path from 'node:path';
 import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
 import { describeFileSystemError, UsageError, UserError } from './errors.js';
 import { showInvisible } from './format/invisible.js';
-import { check, countBySeverity } from './index.js';
+// Straight from the modules that the library API (index.ts) re-exports: the index also
+// exports the document stages (and with them marked), which check does not need.
+import { check } from './check/run.js';
+import { countBySeverity } from './findings.js';
 import { locate } from './load/source.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
 import { toJson } from './report/json.js';
