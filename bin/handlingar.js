@@ -1,14 +1,46 @@
 #!/usr/bin/env node
 // Entry point of the `handlingar` command; the code lives in engine/cli.ts.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-// It runs from the bundle that `npm run build` makes after tsc (scripts/bundle.ts): check,
-// run on every save and in CI, then loads a few files instead of some 160 modules. After a bare
-// `tsc` (which rewrites every file in dist/engine/) the bundle is older than its sources: then
-// tsc's output runs, never older code.
-const modified = (file) => statSync(new URL(file, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const bundled = modified('../dist/bundle/cli.js') >= modified('../dist/engine/cli.js');
-const { installInterruptHandlers, run } = await import(bundled ? '../dist/bundle/cli.js' : '../dist/engine/cli.js');
+const BUNDLE = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+const CODE_CACHE = fileURLToPath(new URL('../dist/bundle/cli.code-cache', import.meta.url));
+const TSC_OUTPUT = new URL('../dist/engine/cli.js', import.meta.url);
+
+/**
+ * The CLI from the bundle that `npm run build` makes after tsc (scripts/bundle.ts), with the code
+ * V8 compiled for it the last time: `check`, run on every save and in CI, starts without loading
+ * some 160 modules and compiling their functions. (Node 20 reuses compiled code only for a
+ * vm.Script.)
+ */
+function loadBundle() {
+  const source = readFileSync(BUNDLE, 'utf8');
+  let cachedData;
+  try {
+    cachedData = process.env.HANDLINGAR_WRITE_CODE_CACHE ? undefined : readFileSync(CODE_CACHE);
+  } catch {
+    // No cache: V8 compiles as it goes.
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  // For scripts/bundle.ts: after the check of the example meeting, the cache holds all it compiled.
+  if (process.env.HANDLINGAR_WRITE_CODE_CACHE)
+    process.on('beforeExit', () => writeFileSync(CODE_CACHE, script.createCachedData()));
+  return module.exports;
+}
+
+// After a bare `tsc` (which rewrites every file in dist/engine/) the bundle is older than its
+// sources: then tsc's output runs, never older code.
+const modified = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const { installInterruptHandlers, run } =
+  modified(BUNDLE) >= modified(TSC_OUTPUT) ? loadBundle() : await import(TSC_OUTPUT.href);
 
 // A reader that stops early (`handlingar check … | head`) is not an error.
 process.stdout.on('error', (error) => {
