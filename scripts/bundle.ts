@@ -42,12 +42,16 @@ const tscLocation: Plugin = {
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
+      if (!source.includes('import.meta')) return undefined;
       const emitted = path.join(ROOT, 'dist', path.relative(ROOT, args.path)).replace(/\.ts$/, '.js');
       const relative = path.relative(BUNDLE_DIR, emitted).split(path.sep).join('/');
       // __filename is the bundle's own path (CommonJS).
       const url = `new URL(${JSON.stringify(relative)}, require('node:url').pathToFileURL(__filename)).href`;
-      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+      const contents = source.replaceAll('import.meta.url', url);
+      // A CommonJS bundle has no import.meta: anything else of it (dirname, resolve) would be undefined.
+      if (contents.includes('import.meta'))
+        return { errors: [{ text: `${args.path}: only import.meta.url works in the bundle` }] };
+      return { contents, loader: 'ts' };
     });
   },
 };
@@ -94,7 +98,7 @@ export async function bundle(): Promise<void> {
     env: { ...process.env, HANDLINGAR_WRITE_CODE_CACHE: '1' },
     stdio: 'ignore',
   });
-  if (!existsSync(CODE_CACHE)) console.warn(`bundle: ingen kodcache skrevs (${CODE_CACHE}); check blir långsammare`);
+  if (!existsSync(CODE_CACHE)) console.warn(`bundle: no code cache was written (${CODE_CACHE}); check starts slower`);
 }
 
 if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) await bundle();
