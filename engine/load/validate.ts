@@ -108,7 +108,10 @@ export function validate<S extends z.ZodType>(
   data: unknown,
   source: SourceFile,
 ): { value?: z.output<S>; findings: Finding[] } {
-  const result = schema.safeParse(data, { error: SWEDISH });
+  // jitless: zod's fast path generates code for each object schema on its first parse, which V8
+  // compiles anew in every process (the CLI's code cache cannot hold it); a check parses each
+  // schema a few dozen times, too few for that to pay.
+  const result = schema.safeParse(data, { error: SWEDISH, jitless: true });
   if (result.success) return { value: result.data, findings: [] };
   return { findings: result.error.issues.map((issue) => toFinding(issue, data, source)) };
 }
