@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the `handlingar` command; the code lives in engine/cli.ts.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
