@@ -52,9 +52,7 @@ const spelledDate = (date: string) =>
  * (ansokningar-2025), a {{figur_2024}} or an SFS number (2009:400).
  */
 const shiftYears = (text: string, years: number) =>
-  years === 0
-    ? text
-    : text.replace(/(?<![\w-])(19[5-9]\d|20\d\d)(?!\d|:\d)/g, (year) => String(Number(year) + years));
+  years === 0 ? text : text.replace(/(?<![\w-])(19[5-9]\d|20\d\d)(?!\d|:\d)/g, (year) => String(Number(year) + years));
 
 /** A sentence with the meeting's number at the start of the file's main text block. */
 function numbered(text: string, key: string, meeting: SyntheticMeeting): string {
