@@ -1,7 +1,9 @@
 // A synthetic archive for the benchmarks: the example förbund (forbund.yaml, ekonomi.yaml,
 // beslut.yaml, uppfoljning/) with N meetings, each a copy of the example meeting of 2024-09-12
-// with its protokoll. The board meets every Thursday in September from 2024 on (four
-// meetings a year: the 5th, 12th, 19th and 26th), so the § numbers run on within a year.
+// with its protokoll. The board meets every weekday from 12 to 25 September (ten meetings a
+// year, as the days fell in 2024), the newest year 2024 and each further ten meetings a year
+// earlier (1 000 meetings: 1925–2024), so the § numbers run on within a year. Years stay
+// within 1900–2099, which per_år keys must.
 //
 // No two meetings have a byte-identical file, so that a cache keyed on file contents cannot
 // deduplicate them: every year in a meeting's files is shifted by the meeting's year (dates,
@@ -17,11 +19,15 @@ import path from 'node:path';
 
 const EXAMPLE = path.resolve('content');
 const MEETING = '2024-09-12';
-const FIRST_YEAR = 2024;
-/** Meeting days of the year: every Thursday in September 2024, kept as month and day. */
-const DAYS = ['09-05', '09-12', '09-19', '09-26'];
-/** The first § of the year's first meeting: the example's 2024-09-12 keeps its § 38–56. */
-const FIRST_PARAGRAPH = 19;
+const LAST_YEAR = 2024;
+/**
+ * Meeting days of a year: the weekdays 12–25 September 2024, as month and day. They all lie
+ * between the start of registerstudien (1 September) and of Samordnat stöd (1 October), so
+ * the same insatser start before their meeting as in the example.
+ */
+const DAYS = ['09-12', '09-13', '09-16', '09-17', '09-18', '09-19', '09-20', '09-23', '09-24', '09-25'];
+/** The first § of the year's first meeting, as in the example: 2024-09-12 keeps its § 38–56. */
+const FIRST_PARAGRAPH = 38;
 const MONTHS = 'januari februari mars april maj juni juli augusti september oktober november december'.split(' ');
 
 export interface SyntheticMeeting {
@@ -32,9 +38,9 @@ export interface SyntheticMeeting {
   dir: string;
 }
 
-/** The i-th meeting (0-based) of a synthetic archive. */
+/** The i-th meeting (0-based) of a synthetic archive: 2024-09-12, 2024-09-13, … 2023-09-12, … */
 export function meetingOf(index: number): SyntheticMeeting {
-  const date = `${FIRST_YEAR + Math.floor(index / DAYS.length)}-${DAYS[index % DAYS.length]!}`;
+  const date = `${LAST_YEAR - Math.floor(index / DAYS.length)}-${DAYS[index % DAYS.length]!}`;
   return { number: index + 1, date, dir: path.join('moten', date) };
 }
 
@@ -93,10 +99,10 @@ function readSource(): Source {
 /** Writes meeting `index` of the archive under root. */
 export function writeMeeting(root: string, index: number, source: Source = readSource()): SyntheticMeeting {
   const meeting = meetingOf(index);
-  const years = Number(meeting.date.slice(0, 4)) - FIRST_YEAR;
+  const years = Number(meeting.date.slice(0, 4)) - LAST_YEAR;
   // The meeting's own dates, in 2024 before the years are shifted: the justering two weeks
   // after the meeting, the anslag the day after.
-  const day = `${FIRST_YEAR}-${meeting.date.slice(5)}`;
+  const day = `${LAST_YEAR}-${meeting.date.slice(5)}`;
   const justering = addDays(day, 14);
   const own = new Map([
     [MEETING, day],
