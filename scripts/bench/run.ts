@@ -36,7 +36,10 @@ const megabytes = (kb: number) => `${Math.round(kb / 1024).toLocaleString('sv-SE
 const temporary = (prefix: string) => mkdtempSync(path.join(os.tmpdir(), `handlingar-bench-${prefix}-`));
 
 interface Timing {
+  /** Median wall time. */
   ms: number;
+  /** Median CPU time (user + system, all threads and child processes): less affected by load. */
+  cpuMs: number;
   rssKb: number;
   runs: number;
 }
@@ -47,11 +50,12 @@ interface Timing {
  */
 function timeProcess(runs: number, before: (run: number) => string[]): Timing {
   const times: number[] = [];
+  const cpu: number[] = [];
   let rssKb = 0;
   for (let i = 0; i < runs; i++) {
     const args = before(i);
     const start = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'bin/handlingar.js', ...args], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, 'bin/handlingar.js', ...args], {
       encoding: 'utf8',
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 256 * 1024 * 1024,
@@ -63,9 +67,11 @@ function timeProcess(runs: number, before: (run: number) => string[]): Timing {
       throw new Error(
         `handlingar ${args.join(' ')} avbröts (slutkod ${result.status}):\n${lines.slice(-5).join('\n')}`,
       );
-    rssKb = Math.max(rssKb, Number(lines.at(-1)));
+    const [rss, user, system] = lines.at(-1)!.split(' ').map(Number) as [number, number, number];
+    rssKb = Math.max(rssKb, rss);
+    cpu.push((user + system) * 1000);
   }
-  return { ms: median(times), rssKb, runs };
+  return { ms: median(times), cpuMs: median(cpu), rssKb, runs };
 }
 
 function timeInProcess(runs: number, task: () => void): number {
@@ -99,6 +105,13 @@ const machine = [
   ['kärnor (os.availableParallelism())', String(os.availableParallelism())],
   ['processor', `${cpus[0]?.model.trim() ?? 'okänd'} (${cpus.length} logiska)`],
   ['minne', `${Math.round(os.totalmem() / 1024 ** 3)} GB`],
+  [
+    'last före mätningen (1, 5, 15 min)',
+    os
+      .loadavg()
+      .map((load) => decimal(load, 2))
+      .join(' '),
+  ],
   ['Node', process.version],
   ['system', `${os.type()} ${os.release()}`],
   ['läge', quick ? '--quick (10 och 100 möten, färre körningar)' : 'fullständigt'],
@@ -108,8 +121,10 @@ const machine = [
 const checkHelp = execFileSync(process.execPath, ['bin/handlingar.js', 'check', '--help'], { encoding: 'utf8' });
 const hasCache = /--cache\b/.test(checkHelp);
 const notes: string[] = [
-  'Hela processer: väggtid från start till slut, median av körningarna; högsta RSS är det största av',
-  'körningarnas %M från /usr/bin/time (arbetstrådar ligger i samma process och räknas med).',
+  'Hela processer: väggtid från start till slut, median av körningarna; CPU-tid är användar- och',
+  'systemtid (%U + %S, alla trådar), som påverkas mindre av annan last än väggtiden. Högsta RSS är',
+  'det största av körningarnas %M från /usr/bin/time (arbetstrådar ligger i samma process och',
+  'räknas med). Målen gäller väggtid; mät på en maskin utan annan last.',
 ];
 if (!hasCache)
   notes.push(
@@ -127,8 +142,15 @@ const ratio = (ms: number) => `${decimal(ms / floor.ms, 1)}×`;
 const processRow = (name: string, timing: Timing | undefined, why = '') =>
   processRows.push(
     timing
-      ? [name, seconds(timing.ms), String(timing.runs), megabytes(timing.rssKb), ratio(timing.ms)]
-      : [name, why, '', '', ''],
+      ? [
+          name,
+          seconds(timing.ms),
+          seconds(timing.cpuMs),
+          String(timing.runs),
+          megabytes(timing.rssKb),
+          ratio(timing.ms),
+        ]
+      : [name, why, '', '', '', ''],
   );
 processRow('golvet: node bin/handlingar.js --help', floor);
 
@@ -223,15 +245,17 @@ const inProcessRows = [
 const perMeeting = SIZES.map((size) => {
   const timing = cold.get(size)!;
   const net = Math.max(0, timing.ms - floor.ms);
-  return { size, timing, net, each: net / size };
+  const cpuEach = Math.max(0, timing.cpuMs - floor.cpuMs) / size;
+  return { size, timing, net, each: net / size, cpuEach };
 });
 const eaches = perMeeting.map((p) => p.each);
 const spread = Math.max(...eaches) / Math.min(...eaches) - 1;
-const perMeetingRows = perMeeting.map(({ size, timing, net, each }) => [
+const perMeetingRows = perMeeting.map(({ size, timing, net, each, cpuEach }) => [
   size.toLocaleString('sv-SE'),
   seconds(timing.ms),
   seconds(net),
   `${decimal(each, 1)} ms`,
+  `${decimal(cpuEach, 1)} ms`,
 ]);
 
 // The issue's targets.
@@ -275,6 +299,13 @@ target('build av exempelmötet, hel process', '< 2 s', seconds(buildProcess.ms),
 target('rendering mot bar docxtemplater', '≤ 1,5×', `${decimal(renderRatio, 2)}×`, renderRatio <= 1.5);
 
 for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+machine.push([
+  'last efter mätningen (1, 5, 15 min)',
+  os
+    .loadavg()
+    .map((load) => decimal(load, 2))
+    .join(' '),
+]);
 
 const print = (title: string, headers: string[], table: string[][]) => {
   const widths = headers.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? '').length)));
@@ -290,11 +321,14 @@ const print = (title: string, headers: string[], table: string[][]) => {
   console.log('');
 };
 console.log('');
-print('Maskinen', ['', ''], machine);
-print('Hela processer', ['fall', 'median', 'körningar', 'högsta RSS', 'mot golvet'], processRows);
+console.log('Maskinen');
+const keyWidth = Math.max(...machine.map(([key]) => key!.length));
+machine.forEach(([key, value]) => console.log(`${`${key}:`.padEnd(keyWidth + 2)}${value}`));
+console.log('');
+print('Hela processer', ['fall', 'median', 'CPU-tid', 'körningar', 'högsta RSS', 'mot golvet'], processRows);
 print(
   'Kostnad per möte (kall check, hel process minus golvet)',
-  ['möten', 'hel process', 'minus golvet', 'per möte'],
+  ['möten', 'hel process', 'minus golvet', 'per möte', 'CPU-tid per möte'],
   perMeetingRows,
 );
 console.log(`Spridning mellan storlekarna: ${decimal(spread * 100, 0)} %\n`);
