@@ -155,13 +155,15 @@ const processRow = (name: string, timing: Timing | undefined, why = '') =>
 processRow('golvet: node bin/handlingar.js --help', floor);
 
 // The example meeting.
-const exampleCold = timeProcess(RUNS.small, () => ['check', MEETING, ...withCache(fresh('cache'))]);
+let exampleCache = '';
+const exampleCold = timeProcess(RUNS.small, () => {
+  exampleCache = fresh('cache');
+  return ['check', MEETING, ...withCache(exampleCache)];
+});
 processRow('check, exempelmötet' + (hasCache ? ', kall cache' : ''), exampleCold);
 let exampleWarm: Timing | undefined;
 if (hasCache) {
-  const cache = fresh('cache');
-  timeProcess(1, () => ['check', MEETING, '--cache', cache]);
-  exampleWarm = timeProcess(RUNS.small, () => ['check', MEETING, '--cache', cache]);
+  exampleWarm = timeProcess(RUNS.small, () => ['check', MEETING, '--cache', exampleCache]);
   processRow('check, exempelmötet, varm cache', exampleWarm);
 }
 const buildProcess = timeProcess(RUNS.build, () => ['build', MEETING, '--out', fresh('out')]);
