@@ -29,7 +29,11 @@ const RUNS = quick
   ? { small: 3, archive: 1, warm: 2, build: 1, pdf: 1 }
   : { small: 7, archive: 3, warm: 5, build: 3, pdf: 2 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 const decimal = (value: number, digits: number) => value.toFixed(digits).replace('.', ',');
 const seconds = (ms: number) => `${decimal(ms / 1000, 3)} s`;
 const megabytes = (kb: number) => `${Math.round(kb / 1024).toLocaleString('sv-SE')} MB`;
