@@ -143,7 +143,9 @@ const withCache = (dir: string | undefined) => (hasCache && dir ? ['--cache', di
 const floor = timeProcess(RUNS.small, () => ['--help']);
 const processRows: string[][] = [];
 const ratio = (ms: number) => `${decimal(ms / floor.ms, 1)}×`;
-const processRow = (name: string, timing: Timing | undefined, why = '') =>
+const processRow = (name: string, timing: Timing | undefined, why = '') => {
+  // Progress on stderr: the whole run takes minutes.
+  console.error(`  ${name}: ${timing ? seconds(timing.ms) : why}`);
   processRows.push(
     timing
       ? [
@@ -156,6 +158,7 @@ const processRow = (name: string, timing: Timing | undefined, why = '') =>
         ]
       : [name, why, '', '', '', ''],
   );
+};
 processRow('golvet: node bin/handlingar.js --help', floor);
 
 // The example meeting.
