@@ -5,7 +5,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFollowUpPeriod } from '../engine/check/run-uppfoljning.js';
+import { checkFollowUpPeriod } from '../engine/check/run.js';
 import { run } from '../engine/cli.js';
 import { planFollowUp } from '../engine/documents/uppfoljning.js';
 import type { Figure, Finding } from '../engine/findings.js';
