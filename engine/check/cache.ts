@@ -121,7 +121,7 @@ export class CheckCache {
     let hash = '-';
     try {
       const stat = statSync(absolute);
-      if (stat.isDirectory()) hash = `dir:${this.treeHash(absolute)}`;
+      if (stat.isDirectory()) hash = 'dir';
       else {
         const record = this.stored.files[absolute];
         const same =
@@ -146,17 +146,13 @@ export class CheckCache {
   treeHash(dir: string): string {
     const parts: string[] = [];
     const walk = (folder: string, prefix: string) => {
-      for (const name of readdirSync(folder).sort()) {
-        const full = path.join(folder, name);
-        const link = lstatSync(full).isSymbolicLink() ? `->${readlinkSync(full)}` : '';
-        let directory = false;
-        try {
-          directory = statSync(full).isDirectory();
-        } catch {
-          // A broken link: its name and target are all there is.
-        }
-        if (directory && !link) walk(full, `${prefix}${name}/`);
-        else parts.push(`${prefix}${name}${link} ${directory ? 'dir' : this.fileHash(full)}`);
+      const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`);
+        else if (!entry.isSymbolicLink()) parts.push(`${prefix}${entry.name} ${this.fileHash(full)}`);
+        // A link: where it points, and what is there (a folder is named, not followed).
+        else parts.push(`${prefix}${entry.name}->${readlinkSync(full)} ${this.fileHash(full)}`);
       }
     };
     walk(dir, '');
