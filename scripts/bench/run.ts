@@ -268,13 +268,20 @@ const perMeeting = SIZES.map((size) => {
 });
 const eaches = perMeeting.map((p) => p.each);
 const spread = Math.max(...eaches) / Math.min(...eaches) - 1;
-const perMeetingRows = perMeeting.map(({ size, timing, net, each, cpuEach }) => [
-  size.toLocaleString('sv-SE'),
-  seconds(timing.ms),
-  seconds(net),
-  `${decimal(each, 1)} ms`,
-  `${decimal(cpuEach, 1)} ms`,
-]);
+// The marginal cost from the size before, which leaves out what a check pays once whatever
+// the size (the förbund, the economy, the follow-up, warming up the JIT).
+const perMeetingRows = perMeeting.map(({ size, timing, net, each, cpuEach }, i) => {
+  const before = perMeeting[i - 1];
+  const marginal = before ? (timing.ms - before.timing.ms) / (size - before.size) : undefined;
+  return [
+    size.toLocaleString('sv-SE'),
+    seconds(timing.ms),
+    seconds(net),
+    `${decimal(each, 1)} ms`,
+    `${decimal(cpuEach, 1)} ms`,
+    marginal === undefined ? '' : `${decimal(marginal, 1)} ms`,
+  ];
+});
 
 // The issue's targets.
 const targets: string[][] = [];
@@ -346,7 +353,7 @@ console.log('');
 print('Hela processer', ['fall', 'median', 'CPU-tid', 'körningar', 'högsta RSS', 'mot golvet'], processRows);
 print(
   'Kostnad per möte (kall check, hel process minus golvet)',
-  ['möten', 'hel process', 'minus golvet', 'per möte', 'CPU-tid per möte'],
+  ['möten', 'hel process', 'minus golvet', 'per möte', 'CPU-tid per möte', 'marginellt per möte'],
   perMeetingRows,
 );
 console.log(`Spridning mellan storlekarna: ${decimal(spread * 100, 0)} %\n`);
