@@ -149,7 +149,7 @@ function random(seed: number): () => number {
 const INSERTS = [
   ': ', ':', '#', ' #', ' # x', '"', "'", "''", '- ', '-', '\t', ' \t', '&a ', '*a', '!tag ', '!!str ',
   '---', '...', '%YAML 1.2', '? ', '[', ']', '{', '}', ', ', ',', '|', '>', '|+', '|2', '>-', '\\',
-  '\\n', '\\"', 'e\u0301', 'ö', 'o\u0308', '\u00a0', '\u2028', '\ufeff', '\u0085', '\u0000', '\ud800',
+  '\\n', '\\"', 'e\u0301', 'ö', 'o\u0308', '\u00a0', '\u2003', '\u3000', '\u2028', '\ufeff', '\u0085', '\u0000', '\ud800',
   '😀', '~', ' ', '  ', '@', '`', '%', '\r', '__proto__: ', '<<: ', 'a: b', '1:e', 'http://x', ' : ',
 ];
 
@@ -218,6 +218,24 @@ const MUTATIONS: Mutation[] = [
       const line = lines[index]!;
       lines[index] = change > 0 ? ' '.repeat(change) + line : line.slice(Math.min(-change, indentOf(line)));
     }
+  },
+  (lines, pick) => {
+    // A whole entry moved right or left with everything under it (mostly still valid YAML).
+    const start = pick([...lines.keys()]);
+    const indent = indentOf(lines[start]!);
+    const change = pick([-2, -1, 1, 2, 4]);
+    for (let index = start; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (index > start && line.trim() !== '' && indentOf(line) <= indent) break;
+      lines[index] = change > 0 ? ' '.repeat(change) + line : line.slice(Math.min(-change, indentOf(line)));
+    }
+  },
+  (lines, pick) => {
+    // Another block scalar style.
+    const candidates = [...lines.keys()].filter((index) => /[|>]-?$/.test(lines[index]!));
+    if (candidates.length === 0) return;
+    const index = pick(candidates);
+    lines[index] = lines[index]!.replace(/[|>]-?$/, pick(['|', '|-', '>', '>-', '|+', '>+', '|1', '>2-']));
   },
   // Characters inserted anywhere in a line.
   (lines, pick) => {
@@ -353,6 +371,7 @@ describe('the fast YAML reader on hand-written cases', () => {
     'multi-line flow collections':
       '- { a: 1, b: x,\n    c: [1,\n      2] }\n- [a,\n  # c\n  b]\n- { a: 1, # c\n    b: 2 }\n',
     'a file without a final newline': 'a: 1',
+    'no-break and other spaces, which are text': 'a: x\u00a0\nb: [x\u2003, \u00a0y]\nc: { d: \u3000 }\n',
   };
   for (const [name, text] of Object.entries(READ))
     it(`reads ${name} as the library does`, () => {

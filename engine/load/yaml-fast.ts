@@ -529,6 +529,16 @@ class Reader {
   }
 }
 
+/**
+ * Without trailing spaces. Not String.trimEnd(): YAML trims only spaces (and tabs, which the
+ * fast path never sees), while a no-break space or an em space is part of the value.
+ */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(0, end);
+}
+
 function skipSpaces(line: string, from: number): number {
   let index = from;
   while (line.charCodeAt(index) === 32) index++;
@@ -553,7 +563,7 @@ function readFlowPlain(line: string, start: number, closer: ']' | '}'): { text: 
   }
   // A plain scalar that reaches the end of the line may continue on the next one.
   if (end === line.length) notSure();
-  return { text: line.slice(start, end).trimEnd(), end };
+  return { text: trimSpaces(line.slice(start, end)), end };
 }
 const FLOW_UNSURE = new Set([...'[]{}#"\'']);
 
@@ -587,7 +597,7 @@ function readPlain(line: string, start: number): string {
   if (NOT_PLAIN_START.has(first)) notSure(); // {flow map}, &anchor, *alias, !tag, %, @, `, ? and :
   if (first === '-' && (start + 1 === line.length || line[start + 1] === ' ')) notSure(); // `key: - x`
   const comment = line.indexOf(' #', start);
-  const text = line.slice(start, comment < 0 ? line.length : comment).trimEnd();
+  const text = trimSpaces(line.slice(start, comment < 0 ? line.length : comment));
   // `key: a: b` (a nested mapping on one line) is an error.
   if (text.includes(': ') || text.endsWith(':')) notSure();
   return text;
