@@ -43,7 +43,14 @@ function sameData(a: unknown, b: unknown): boolean {
   return keysA.every((key) => {
     const left = Object.getOwnPropertyDescriptor(a, key)!;
     const right = Object.getOwnPropertyDescriptor(b, key)!;
-    return left.enumerable === right.enumerable && sameData(left.value, right.value);
+    return (
+      left.enumerable === right.enumerable &&
+      left.writable === right.writable &&
+      left.configurable === right.configurable &&
+      left.get === undefined &&
+      right.get === undefined &&
+      sameData(left.value, right.value)
+    );
   });
 }
 

@@ -20,7 +20,6 @@
 // - empty values (null).
 // Everything else — tabs, CR, anchors, aliases, tags, directives, document markers, flow
 // mappings, complex keys, multi-line plain or quoted scalars, duplicate keys — is "not sure".
-import { pathKey, type Path } from './source.js';
 
 export interface Position {
   line: number;
@@ -193,6 +192,24 @@ interface Cursor {
   indent: number;
 }
 
+/**
+ * A path as its pathKey() text (source.ts: the steps joined by U+0000), built one step at a
+ * time; null is the root's empty path, whose key is ''.
+ */
+type PathKey = string | null;
+const childPath = (parent: PathKey, step: string | number): string =>
+  parent === null ? String(step) : `${parent}\u0000${step}`;
+
+/**
+ * A key's value as an own, enumerable, writable property, as yaml.ts's toData makes it with
+ * Object.defineProperty. Assignment makes the same property and is faster, except for the key
+ * «__proto__», which assignment would turn into the prototype: it must stay an ordinary key.
+ */
+function setProperty(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 interface Parsed {
   value: unknown;
   /** The next line holding content (not blank, not only a comment), or the number of lines. */
@@ -225,7 +242,7 @@ class Reader {
     const first = this.nextContent(0);
     // A file of only comments has no value; rare enough to leave to the slow path.
     if (first >= this.lines.length) notSure();
-    const { value, next } = this.blockOnOwnLine(first, []);
+    const { value, next } = this.blockOnOwnLine(first, null);
     if (next < this.lines.length) notSure(); // something after the root collection
     return value;
   }
@@ -236,8 +253,8 @@ class Reader {
     return index;
   }
 
-  private setValue(path: Path, row: number, column: number): void {
-    this.values.set(pathKey(path), { line: row + 1, column: column + 1 });
+  private setValue(path: PathKey, row: number, column: number): void {
+    this.values.set(path ?? '', { line: row + 1, column: column + 1 });
   }
 
   private isSequenceEntry(row: number, column: number): boolean {
@@ -246,7 +263,7 @@ class Reader {
   }
 
   /** A collection that starts a line (the root, or a value on the lines after its key or dash). */
-  private blockOnOwnLine(row: number, path: Path): Parsed {
+  private blockOnOwnLine(row: number, path: PathKey): Parsed {
     const column = this.indents[row]!;
     if (this.isSequenceEntry(row, column)) return this.sequence(row, column, path);
     // A scalar alone on its line (`key:` newline `value`) is valid YAML but not in the subset.
@@ -255,7 +272,7 @@ class Reader {
   }
 
   /** A block sequence whose first dash is at (row, column); its other dashes start lines there. */
-  private sequence(row: number, column: number, path: Path): Parsed {
+  private sequence(row: number, column: number, path: PathKey): Parsed {
     this.setValue(path, row, column);
     const items: unknown[] = [];
     let current = row;
@@ -263,7 +280,7 @@ class Reader {
       const line = this.lines[current]!;
       let start = column + 1;
       while (line.charCodeAt(start) === 32) start++;
-      const itemPath = [...path, items.length];
+      const itemPath = childPath(path, items.length);
       let item: Parsed;
       if (start === line.length || line[start] === '#') {
         // `-` alone: the item is on the next lines, more indented, or empty (null).
@@ -290,7 +307,7 @@ class Reader {
   }
 
   /** A block mapping whose first key (already read) is at (row, column). */
-  private mapping(row: number, column: number, firstKey: Key, path: Path): Parsed {
+  private mapping(row: number, column: number, firstKey: Key, path: PathKey): Parsed {
     this.setValue(path, row, column);
     const object: Record<string, unknown> = {};
     let current = row;
@@ -298,11 +315,10 @@ class Reader {
     for (;;) {
       // The same key twice (also as 2025 and "2025", or in two Unicode forms) is a finding.
       if (Object.hasOwn(object, key.name)) notSure();
-      const keyPath = [...path, key.name];
-      this.keys.set(pathKey(keyPath), { line: current + 1, column: column + 1 });
+      const keyPath = childPath(path, key.name);
+      this.keys.set(keyPath, { line: current + 1, column: column + 1 });
       const entry = this.mappingValue(current, key.afterColon, column, keyPath);
-      // defineProperty, not assignment: a key «__proto__» must stay an ordinary (unknown) key.
-      Object.defineProperty(object, key.name, { value: entry.value, enumerable: true, writable: true, configurable: true });
+      setProperty(object, key.name, entry.value);
       const next = entry.next;
       if (next >= this.lines.length || this.indents[next]! < column) return { value: object, next };
       if (this.indents[next]! > column) notSure();
@@ -312,7 +328,7 @@ class Reader {
   }
 
   /** The value after a key's colon, on the same line or on the lines below. */
-  private mappingValue(row: number, afterColon: number, column: number, path: Path): Parsed {
+  private mappingValue(row: number, afterColon: number, column: number, path: PathKey): Parsed {
     const line = this.lines[row]!;
     let start = afterColon;
     while (line.charCodeAt(start) === 32) start++;
@@ -335,7 +351,7 @@ class Reader {
    * A scalar (or one-line flow sequence) starting at (row, start), inside a collection whose
    * entries are at `indent`: no line after it may be indented more (that would continue it).
    */
-  private scalar(row: number, start: number, indent: number, path: Path): Parsed {
+  private scalar(row: number, start: number, indent: number, path: PathKey): Parsed {
     const line = this.lines[row]!;
     const first = line[start]!;
     this.setValue(path, row, start);
@@ -364,7 +380,7 @@ class Reader {
    * several lines — whose bracket is at (row, start), as a value of a block collection whose
    * entries are at `indent`. Returns the value and the line where the collection closes.
    */
-  private flowCollection(row: number, start: number, indent: number, path: Path): { value: unknown; row: number } {
+  private flowCollection(row: number, start: number, indent: number, path: PathKey): { value: unknown; row: number } {
     // Continuation lines must be indented more than the line the collection opens on.
     const cursor: Cursor = { row, index: start, indent: Math.max(indent, this.indents[row]!) };
     const value = this.lines[row]![start] === '[' ? this.flowSequence(cursor, path) : this.flowMapping(cursor, path);
@@ -413,7 +429,7 @@ class Reader {
   }
 
   /** A value inside a flow collection at the cursor; the cursor moves past it. */
-  private flowValue(cursor: Cursor, path: Path, closer: ']' | '}'): unknown {
+  private flowValue(cursor: Cursor, path: PathKey, closer: ']' | '}'): unknown {
     const line = this.lines[cursor.row]!;
     this.setValue(path, cursor.row, cursor.index);
     const first = line[cursor.index];
@@ -430,7 +446,7 @@ class Reader {
   }
 
   /** `[ … ]` with the cursor at its bracket. */
-  private flowSequence(cursor: Cursor, path: Path): unknown[] {
+  private flowSequence(cursor: Cursor, path: PathKey): unknown[] {
     const items: unknown[] = [];
     cursor.index++;
     this.flowSkip(cursor, true);
@@ -438,13 +454,13 @@ class Reader {
       cursor.index++;
       return items;
     }
-    do items.push(this.flowValue(cursor, [...path, items.length], ']'));
+    do items.push(this.flowValue(cursor, childPath(path, items.length), ']'));
     while (!this.flowNext(cursor, ']'));
     return items;
   }
 
   /** `{ … }` with the cursor at its brace. */
-  private flowMapping(cursor: Cursor, path: Path): Record<string, unknown> {
+  private flowMapping(cursor: Cursor, path: PathKey): Record<string, unknown> {
     const object: Record<string, unknown> = {};
     cursor.index++;
     this.flowSkip(cursor, true);
@@ -456,13 +472,13 @@ class Reader {
       const line = this.lines[cursor.row]!;
       const key = readFlowKey(line, cursor.index);
       if (Object.hasOwn(object, key.name)) notSure(); // a duplicate key is a finding
-      const keyPath = [...path, key.name];
-      this.keys.set(pathKey(keyPath), { line: cursor.row + 1, column: cursor.index + 1 });
+      const keyPath = childPath(path, key.name);
+      this.keys.set(keyPath, { line: cursor.row + 1, column: cursor.index + 1 });
       // The value starts on the key's line: `{ a: }`, `{ a }` and `{ a:` newline `1 }` are left to the library.
       cursor.index = skipSpaces(line, key.afterColon);
       if (cursor.index === line.length) notSure();
       const value = this.flowValue(cursor, keyPath, '}');
-      Object.defineProperty(object, key.name, { value, enumerable: true, writable: true, configurable: true });
+      setProperty(object, key.name, value);
     } while (!this.flowNext(cursor, '}'));
     return object;
   }
