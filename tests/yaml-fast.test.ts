@@ -378,6 +378,7 @@ describe('the fast YAML reader on hand-written cases', () => {
     'multi-line flow collections':
       '- { a: 1, b: x,\n    c: [1,\n      2] }\n- [a,\n  # c\n  b]\n- { a: 1, # c\n    b: 2 }\n',
     'a file without a final newline': 'a: 1',
+    'nesting 100 levels deep': `a: ${'['.repeat(50)}${'{ b: '.repeat(49)}1${' }'.repeat(49)}${']'.repeat(50)}\n`,
     'no-break and other spaces, which are text': 'a: x\u00a0\nb: [x\u2003, \u00a0y]\nc: { d: \u3000 }\n',
   };
   for (const [name, text] of Object.entries(READ))
@@ -435,6 +436,9 @@ describe('the fast YAML reader on hand-written cases', () => {
     'a lone surrogate': 'a: x\ud800\n',
     'an indicator at the start of a plain scalar': 'a: @x\n',
     'a comment without a space': 'a: "x"#c\n',
+    'deep flow nesting (the library fails on it)': `insats: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    'deep block nesting (the library fails on it)': [...Array(2000).keys()].map((i) => `${' '.repeat(i)}a:`).join('\n'),
+    'nesting deeper than 100 levels': `a: ${'['.repeat(101)}${']'.repeat(101)}\n`,
   };
   for (const [name, text] of Object.entries(NOT_SURE))
     it(`leaves ${name} to the library`, () => {

@@ -185,6 +185,9 @@ function readKey(line: string, start: number): Key | undefined {
   return { name: String(resolvePlain(text)).normalize('NFC'), afterColon: colon + 1 };
 }
 
+/** The deepest nesting of collections the fast path reads. */
+const MAX_DEPTH = 100;
+
 /** A place inside a flow collection, and the indentation its continuation lines must exceed. */
 interface Cursor {
   row: number;
@@ -224,6 +227,8 @@ class Reader {
   private readonly indents: number[];
   /** Whether a line holds content: not blank and not only a comment. */
   private readonly content: boolean[];
+  /** Collections open around the current place. */
+  private depth = 0;
 
   constructor(private readonly lines: string[]) {
     this.indents = lines.map((line) => {
@@ -253,6 +258,20 @@ class Reader {
     return index;
   }
 
+  /**
+   * Entering a collection. The library fails on deep nesting (a few hundred levels, depending
+   * on the stack); content files nest about ten levels, so anything deep is left to it.
+   */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) notSure();
+  }
+
+  /** Leaving a collection, with its value. */
+  private leave<T>(value: T): T {
+    this.depth--;
+    return value;
+  }
+
   private setValue(path: PathKey, row: number, column: number): void {
     this.values.set(path ?? '', { line: row + 1, column: column + 1 });
   }
@@ -273,6 +292,7 @@ class Reader {
 
   /** A block sequence whose first dash is at (row, column); its other dashes start lines there. */
   private sequence(row: number, column: number, path: PathKey): Parsed {
+    this.enter();
     this.setValue(path, row, column);
     const items: unknown[] = [];
     let current = row;
@@ -298,16 +318,17 @@ class Reader {
       }
       items.push(item.value);
       const next = item.next;
-      if (next >= this.lines.length || this.indents[next]! < column) return { value: items, next };
+      if (next >= this.lines.length || this.indents[next]! < column) return this.leave({ value: items, next });
       if (this.indents[next]! > column) notSure();
       // A key at the dashes' indentation ends a sequence that is the value of the key above it.
-      if (!this.isSequenceEntry(next, column)) return { value: items, next };
+      if (!this.isSequenceEntry(next, column)) return this.leave({ value: items, next });
       current = next;
     }
   }
 
   /** A block mapping whose first key (already read) is at (row, column). */
   private mapping(row: number, column: number, firstKey: Key, path: PathKey): Parsed {
+    this.enter();
     this.setValue(path, row, column);
     const object: Record<string, unknown> = {};
     let current = row;
@@ -320,7 +341,7 @@ class Reader {
       const entry = this.mappingValue(current, key.afterColon, column, keyPath);
       setProperty(object, key.name, entry.value);
       const next = entry.next;
-      if (next >= this.lines.length || this.indents[next]! < column) return { value: object, next };
+      if (next >= this.lines.length || this.indents[next]! < column) return this.leave({ value: object, next });
       if (this.indents[next]! > column) notSure();
       current = next;
       key = readKey(this.lines[current]!, column) ?? notSure();
@@ -447,26 +468,28 @@ class Reader {
 
   /** `[ … ]` with the cursor at its bracket. */
   private flowSequence(cursor: Cursor, path: PathKey): unknown[] {
+    this.enter();
     const items: unknown[] = [];
     cursor.index++;
     this.flowSkip(cursor, true);
     if (this.lines[cursor.row]![cursor.index] === ']') {
       cursor.index++;
-      return items;
+      return this.leave(items);
     }
     do items.push(this.flowValue(cursor, childPath(path, items.length), ']'));
     while (!this.flowNext(cursor, ']'));
-    return items;
+    return this.leave(items);
   }
 
   /** `{ … }` with the cursor at its brace. */
   private flowMapping(cursor: Cursor, path: PathKey): Record<string, unknown> {
+    this.enter();
     const object: Record<string, unknown> = {};
     cursor.index++;
     this.flowSkip(cursor, true);
     if (this.lines[cursor.row]![cursor.index] === '}') {
       cursor.index++;
-      return object;
+      return this.leave(object);
     }
     do {
       const line = this.lines[cursor.row]!;
@@ -480,7 +503,7 @@ class Reader {
       const value = this.flowValue(cursor, keyPath, '}');
       setProperty(object, key.name, value);
     } while (!this.flowNext(cursor, '}'));
-    return object;
+    return this.leave(object);
   }
 
   /**
