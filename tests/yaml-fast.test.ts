@@ -153,6 +153,7 @@ function random(seed: number): () => number {
 }
 
 /** Text inserted at a random place of a line. */
+// prettier-ignore
 const INSERTS = [
   ': ', ':', '#', ' #', ' # x', '"', "'", "''", '- ', '-', '\t', ' \t', '&a ', '*a', '!tag ', '!!str ',
   '---', '...', '%YAML 1.2', '? ', '[', ']', '{', '}', ', ', ',', '|', '>', '|+', '|2', '>-', '\\',
@@ -161,6 +162,7 @@ const INSERTS = [
 ];
 
 /** Values put after a key's colon or after a dash. */
+// prettier-ignore
 const VALUES = [
   'null', 'Null', 'NULL', '~', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes',
   'no', 'on', '0', '-0', '+0', '-00', '007', '0o17', '0o8', '0O17', '0x1F', '0x1f', '0X1F', '0xg', '12',
@@ -176,6 +178,7 @@ const VALUES = [
 ];
 
 /** Keys put at the start of a line. */
+// prettier-ignore
 const KEYS = [
   '__proto__', '"__proto__"', 'constructor', '<<', '2025', '"2025"', "'2025'", 'null', '~', 'true',
   '1.0', '1', '0x1', '.inf', '-0', 'ö', 'o\u0308', '"ö"', '? a', '[a]', '{a: 1}', 'a b', 'a  ', '"a b"',
@@ -349,7 +352,8 @@ describe('the fast YAML reader on seeded variants of the repository’s files', 
 describe('the fast YAML reader on hand-written cases', () => {
   /** Cases the fast reader reads, each with the library's answer. */
   const READ: Record<string, string> = {
-    'plain scalars': 'a: text\nb: two words\nc: x#y\nd: x:y\ne: http://x.se/a\nf: text # comment\ng: -x\nh: b]\ni: d, e\n',
+    'plain scalars':
+      'a: text\nb: two words\nc: x#y\nd: x:y\ne: http://x.se/a\nf: text # comment\ng: -x\nh: b]\ni: d, e\n',
     'null forms': 'a: null\nb: Null\nc: NULL\nd: ~\ne:\nf:   \ng: # comment\nh: nULL\n',
     'bool forms': 'a: true\nb: True\nc: TRUE\nd: false\ne: False\nf: FALSE\ng: tRUE\nh: yes\ni: on\n',
     'int forms': 'a: 0\nb: -0\nc: +0\nd: 007\ne: 0o17\nf: 0x1F\ng: 0x1f\nh: +12\ni: -12\nj: 1_000\nk: 0o8\nl: 0X1F\n',
@@ -364,12 +368,13 @@ describe('the fast YAML reader on hand-written cases', () => {
     '__proto__ and friends': '__proto__: 1\nconstructor: 2\ntoString: 3\nb:\n  __proto__: { __proto__: x }\n',
     'nested mappings': 'a:\n  b:\n    c: 1\n  d: 2\ne: 3\n',
     'comments everywhere': '# head\n\na: 1 # c\n# between\n  # indented\nb:\n  # before\n  c: 2\n\n# end\n',
-    'sequences': 'a:\n  - x\n  - 2\n  -\n  - # c\n  -   y\nb:\n- x\n- y\nc: 1\n',
+    sequences: 'a:\n  - x\n  - 2\n  -\n  - # c\n  -   y\nb:\n- x\n- y\nc: 1\n',
     'compact sequences and mappings': '- a: 1\n  b:\n    - x\n- - x\n  - y\n-   c: 2\n    d: 3\n- e:\n  - z\n',
     'a sequence item on the next lines': '-\n  a: 1\n- # c\n  - x\n',
     'a root sequence': '- a\n- b\n',
     'a root mapping indented': '  a: 1\n  b: 2\n',
-    'block scalars': 'a: |\n  x\n   y\n\n  z\nb: |-\n  x\n\n\nc: >\n  x\n  y\n\n  z\nd: >-\n  x  \n  y\ne: | # c\n  # not a comment\n',
+    'block scalars':
+      'a: |\n  x\n   y\n\n  z\nb: |-\n  x\n\n\nc: >\n  x\n  y\n\n  z\nd: >-\n  x  \n  y\ne: | # c\n  # not a comment\n',
     'block scalars in sequences': '- |\n x\n- a: |\n   x\n  b: >-\n     y\n',
     'block scalar ends': 'a: |\n  x\n\n # c\nb: |\n  x\n  \nc: |\n    x\n  # c\nd: |\n  x',
     'leading empty lines of a literal': 'a: |\n\n  x\nb: |\n \n  x\n',
@@ -391,7 +396,7 @@ describe('the fast YAML reader on hand-written cases', () => {
   const NOT_SURE: Record<string, string> = {
     'a tab in the indentation': 'a:\n\tb: 1\n',
     'a tab in a value': 'a: x\ty\n',
-    'CRLF': 'a: 1\r\nb: 2\r\n',
+    CRLF: 'a: 1\r\nb: 2\r\n',
     'a lone CR': 'a: 1\rb: 2\n',
     'an anchor and an alias': 'a: &x 1\nb: *x\n',
     'a tag': 'a: !!str 1\n',

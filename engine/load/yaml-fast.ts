@@ -209,7 +209,8 @@ const childPath = (parent: PathKey, step: string | number): string =>
  * «__proto__», which assignment would turn into the prototype: it must stay an ordinary key.
  */
 function setProperty(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   else object[key] = value;
 }
 
