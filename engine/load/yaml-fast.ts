@@ -13,13 +13,18 @@
 // - block mappings with plain, 'single' or "double" quoted keys on one line;
 // - block sequences, nested, with compact mappings (`- key: value`) and compact sequences (`- - x`),
 //   and a sequence at the same indentation as its key (`key:` then `- x`);
-// - plain scalars on one line, resolved as YAML 1.2 core schema (null, bool, int, float);
+// - plain scalars on one line, resolved as the YAML 1.2 core schema (null, bool, int, float);
 // - quoted scalars on one line ("…" without backslash escapes, '…' with '');
 // - block scalars `|`, `|-`, `>`, `>-` without an indentation indicator;
-// - flow sequences on one line of plain and quoted scalars: [a, "b", 2024];
+// - flow collections of plain and quoted scalars and of each other: [a, "b", 2024] and
+//   { från: 16, till: 67 }. The budgets of the ansökningar write their rows as flow mappings over
+//   two or three lines, so a flow collection may continue on lines indented more than the line it
+//   opens on, with comment lines after a comma; every scalar and every `key: value` of it must
+//   still stand on one line;
 // - empty values (null).
-// Everything else — tabs, CR, anchors, aliases, tags, directives, document markers, flow
-// mappings, complex keys, multi-line plain or quoted scalars, duplicate keys — is "not sure".
+// Everything else — tabs, CR, anchors, aliases, tags, directives, document markers, complex keys,
+// multi-line plain or quoted scalars, blank lines inside flow collections, duplicate keys, deep
+// nesting — is "not sure".
 
 export interface Position {
   line: number;
@@ -370,7 +375,7 @@ class Reader {
   }
 
   /**
-   * A scalar (or one-line flow sequence) starting at (row, start), inside a collection whose
+   * A scalar or a flow collection starting at (row, start), inside a block collection whose
    * entries are at `indent`: no line after it may be indented more (that would continue it).
    */
   private scalar(row: number, start: number, indent: number, path: PathKey): Parsed {
