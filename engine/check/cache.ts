@@ -5,16 +5,7 @@
 // is never used wrongly; the folder is safe to delete. One file per content folder, written
 // whole (a temporary file renamed into place), so a run that stops leaves the old one.
 import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-  lstatSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -22,7 +22,7 @@ import {
   type Mote,
   type Protokoll,
 } from '../../schemas/index.js';
-import { finding, findingAt, result, type Finding, type Result } from '../findings.js';
+import { finding, findingAt, type Finding } from '../findings.js';
 import { inspectBilaga, type BilagaProblem } from './bilaga.js';
 import { isInside } from './paths.js';
 import type { Path, SourceFile } from './source.js';
@@ -156,10 +156,7 @@ export function loadShared(loader: Loader, contentRoot: string): SharedContent {
 }
 
 /** What orders a meeting among the others and numbers its paragraphs: its date and its protokoll. */
-export function loadMeetingHead(
-  loader: Loader,
-  absoluteDir: string,
-): Pick<MeetingModel, 'mote' | 'protokoll'> {
+export function loadMeetingHead(loader: Loader, absoluteDir: string): Pick<MeetingModel, 'mote' | 'protokoll'> {
   const protocolFile = path.join(absoluteDir, 'protokoll.yaml');
   const protokoll = existsSync(protocolFile) ? loader.load(protokollSchema, protocolFile) : undefined;
   const mote = loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml'));
