@@ -1,5 +1,5 @@
 // The command line: a thin layer over the library API. All text is Swedish.
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_DATA, type DocumentKindName } from '../schemas/documents.js';
@@ -7,7 +7,8 @@ import { describeFileSystemError, UsageError, UserError } from './errors.js';
 import { showInvisible } from './format/invisible.js';
 // Straight from the modules that the library API (index.ts) re-exports: the index also
 // exports the document stages (and with them marked), which check does not need.
-import { check } from './check/run.js';
+import { defaultCacheFolder } from './check/cache.js';
+import { check, checkContent } from './check/run.js';
 import { countBySeverity } from './findings.js';
 import { locate } from './load/source.js';
 import { toGithubAnnotations, toJunit } from './report/ci.js';
@@ -76,6 +77,12 @@ function translateCommanderError(error: CommanderError): string {
   }
 }
 
+/** An option value that must be a whole number from 1. */
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new InvalidArgumentError('ange ett heltal från 1');
+  return Number(value);
+}
+
 /** A Command whose help, and that of its subcommands, is in Swedish. */
 class SwedishCommand extends Command {
   override createCommand(name?: string): Command {
@@ -128,27 +135,48 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
         .choices(['text', 'json', 'github', 'junit'])
         .default('text'),
     )
+    .option(
+      '--cache <mapp>',
+      `cachemapp: möten som inte ändrats kontrolleras inte igen (standard ${defaultCacheFolder()})`,
+    )
+    .option('--no-cache', 'kontrollera allt på nytt, utan cache')
+    .addOption(
+      new Option('--jobs <antal>', 'antal trådar som kontrollerar möten samtidigt (standard: en per kärna)').argParser(
+        positiveInteger,
+      ),
+    )
     .helpOption('-h, --help', 'visa hjälp')
     .addHelpText(
       'after',
       '\nExempel:\n  handlingar check content/moten/2024-09-12\n  handlingar check content --format json\n\nSlutkod: 0 inga fel, 1 fel hittades, 2 kunde inte köras.',
     )
-    .action((target: string, options: { format: 'text' | 'json' | 'github' | 'junit' }) => {
-      const started = performance.now();
-      const result = check(target);
-      const summary = countBySeverity(result.findings);
-      if (options.format === 'json') {
-        io.out(toJson(result.findings, summary));
-      } else if (options.format === 'github') {
-        if (result.findings.length > 0) io.out(toGithubAnnotations(result.findings));
-      } else if (options.format === 'junit') {
-        io.out(toJunit(result.findings));
-      } else {
-        for (const finding of result.findings) io.out(`${formatFinding(finding)}\n`);
-        io.out(formatSummary(summary.errors, summary.warnings, result.counts, (performance.now() - started) / 1000));
-      }
-      setExit(summary.errors > 0 ? EXIT.findings : EXIT.ok);
-    });
+    .action(
+      async (
+        target: string,
+        options: { format: 'text' | 'json' | 'github' | 'junit'; cache: string | boolean; jobs?: number },
+      ) => {
+        const started = performance.now();
+        const cache =
+          options.cache === false ? undefined : options.cache === true ? defaultCacheFolder() : options.cache;
+        const result = await checkContent(target, {
+          ...(cache ? { cache } : {}),
+          ...(options.jobs ? { jobs: options.jobs } : {}),
+        });
+        if (result.cacheProblem) io.err(`handlingar: ${result.cacheProblem}`);
+        const summary = countBySeverity(result.findings);
+        if (options.format === 'json') {
+          io.out(toJson(result.findings, summary));
+        } else if (options.format === 'github') {
+          if (result.findings.length > 0) io.out(toGithubAnnotations(result.findings));
+        } else if (options.format === 'junit') {
+          io.out(toJunit(result.findings));
+        } else {
+          for (const finding of result.findings) io.out(`${formatFinding(finding)}\n`);
+          io.out(formatSummary(summary.errors, summary.warnings, result.counts, (performance.now() - started) / 1000));
+        }
+        setExit(summary.errors > 0 ? EXIT.findings : EXIT.ok);
+      },
+    );
   program
     .command('build')
     .description('skriv kallelsen och alla bilagor för ett möte som Word-dokument')

@@ -359,9 +359,12 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
 }
 
 /** Findings in reading order: by file, then line, then column, then code. */
+/** The order of file names: localeCompare's, from one collator (far faster over many findings). */
+const byFile = new Intl.Collator().compare;
+
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => byFile(a.file, b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
 }
 

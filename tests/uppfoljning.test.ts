@@ -5,7 +5,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFollowUpPeriod } from '../engine/check/run-uppfoljning.js';
+import { checkContent, checkFollowUpPeriod } from '../engine/check/run.js';
 import { run } from '../engine/cli.js';
 import { planFollowUp } from '../engine/documents/uppfoljning.js';
 import type { Figure, Finding } from '../engine/findings.js';
@@ -55,6 +55,15 @@ describe('the follow-up of 2024 H2 (seed 000)', () => {
       'uppföljning.budget uppfoljning/2024-h2/regexpro.yaml:13:14 1245000 → 1345000',
       'uppföljning.avvikelse-saknas uppfoljning/2024-h2/registerstudie.yaml:17:29',
     ]);
+  });
+
+  it('is part of `check` of the content folder, with the other periods, and not of a check of one meeting', async () => {
+    const whole = (await checkContent(EXAMPLE)).findings.filter((f) => f.code.startsWith('uppföljning.'));
+    const periods = [...result.findings, ...checkFollowUpPeriod(EXAMPLE, '2025-h1').findings];
+    expect(new Set(pinned(whole))).toEqual(new Set(pinned(periods)));
+    expect(whole.length).toBe(periods.length);
+    const meeting = (await checkContent(path.join(EXAMPLE, 'moten', '2024-09-12'))).findings;
+    expect(meeting.filter((f) => f.code.startsWith('uppföljning.'))).toEqual([]);
   });
 
   it('derives the participants table of the seed (Tabell 6) with its totals and shares', () => {

@@ -1,78 +1,222 @@
-// The first stages of every command: load the content, derive what can be derived (once),
-// and check it. Later stages (documents, writers, output) start from this result.
-import { numberAgenda } from '../derive/agenda.js';
+// The first stages of every command: load the content, derive what can be derived, and check
+// it. Meetings are taken one at a time — loaded, checked and released — keeping only what the
+// checks across meetings need: each meeting's date and § span (to number the protokoll through
+// the year), its grants (the register of decisions) and its findings. `check` runs them in
+// parallel and from the cache; the commands that write documents keep the models they name.
+import path from 'node:path';
 import { deriveMeeting, type CheckedMeeting } from '../derive/meeting.js';
-import { deriveProtocol, type DerivedProtocol } from '../derive/protocol.js';
-import { buildRegister, economyFromRegister, type RegisterEntry } from '../derive/register.js';
+import { earlierEntries, economyFromRegister, sortRegister, type RegisterEntry } from '../derive/register.js';
 import { sortFindings, type Finding } from '../findings.js';
-import { loadContent, loadWholeContent, type MeetingModel } from '../load/content.js';
+import {
+  ContentPathError,
+  Loader,
+  loadMeetingHead,
+  loadShared,
+  resolveMeetingDirs,
+  type SharedContent,
+} from '../load/content.js';
 import { sum } from '../money.js';
-import { checkEconomy, checkMeeting, checkProfile, checkRegister } from './index.js';
+import { CheckCache, type MeetingHead } from './cache.js';
+import { checkEconomy, checkProfile, checkRegister } from './index.js';
+import { passMeeting, type MeetingOutcome, type MeetingPass, type MeetingTask } from './meeting-pass.js';
+import { runInWorkers, workerCount } from './pool.js';
+import { checkPeriod, followUpPeriods, type FollowUpCheck } from './run-uppfoljning.js';
 
-export interface CheckResult {
+export interface ContentCheck {
   findings: Finding[];
-  meetings: CheckedMeeting[];
   /** The register of decisions of the whole content: beslut.yaml and every protokoll. */
   register: readonly RegisterEntry[];
   /** Counted over the meetings that were checked. */
   counts: { meetings: number; ansokningar: number; arenden: number };
+  /** Meetings whose outcome came from the cache, unchanged since a run that checked them. */
+  reused: number;
+  /** Why the cache could not be used or written, when it could not: the check ran without it. */
+  cacheProblem?: string;
+}
+
+export interface CheckResult extends Omit<ContentCheck, 'cacheProblem' | 'reused'> {
+  meetings: CheckedMeeting[];
+}
+
+export interface CheckOptions {
+  /** The cache folder; without one, everything is checked anew. */
+  cache?: string;
+  /** Worker threads; 1 checks in this thread. Default: one per core when there are enough meetings. */
+  jobs?: number;
+}
+
+/** What the content holds and what to do with it, before any meeting is loaded in full. */
+interface Plan {
+  contentRoot: string;
+  /** The target is the content folder itself (not one meeting): the follow-up is checked too. */
+  wholeContent: boolean;
+  shared: SharedContent;
+  sharedFindings: Finding[];
+  /** Every meeting of the content in date order; `checks` for those the target names. */
+  tasks: MeetingTask[];
+}
+
+/** A meeting's date and § span, read from its mote.yaml and protokoll.yaml alone. */
+function headOf(contentRoot: string, absoluteDir: string): MeetingHead {
+  // Read silently: the meeting's findings come from its own check.
+  const { mote, protokoll } = loadMeetingHead(new Loader(contentRoot), absoluteDir);
+  if (!mote) return { datum: '' };
+  const typedFirst = protokoll?.data.första_paragraf;
+  return {
+    datum: mote.data.datum,
+    ...(protokoll
+      ? { protocol: { ...(typedFirst !== undefined ? { typedFirst } : {}), count: protokoll.data.paragrafer.length } }
+      : {}),
+  };
 }
 
 /**
- * Loads and checks a meeting folder, or every meeting of a content folder.
- * Throws ContentPathError when the path is neither.
+ * Orders the meetings by date and gives each the last § its year reached before it: the
+ * protokoll of a year are numbered on from one another unless one states its first §.
  */
-export function check(target: string): CheckResult {
-  const loaded = loadContent(target);
-  // The protokoll of every meeting in the content, in date order: § numbers run on through
-  // the year, and every beviljat decision enters the register.
-  const whole = loadWholeContent(target, loaded.value).sort((a, b) =>
-    (a.mote?.data.datum ?? '').localeCompare(b.mote?.data.datum ?? ''),
-  );
-  const protocols = new Map<MeetingModel, DerivedProtocol>();
+export function orderMeetings(
+  meetings: readonly { absoluteDir: string; head: MeetingHead }[],
+  targets: ReadonlySet<string>,
+): MeetingTask[] {
   const lastOfYear = new Map<string, number>();
-  for (const model of whole) {
-    if (!model.mote) continue;
-    const year = model.mote.data.datum.slice(0, 4);
-    const protocol = deriveProtocol(model, numberAgenda(model.mote.data, model.arenden), lastOfYear.get(year));
-    if (!protocol) continue;
-    protocols.set(model, protocol);
-    lastOfYear.set(year, protocol.last);
-  }
-  const { forbund, ekonomi: typedEconomy, beslut } = loaded.value[0] ?? whole[0] ?? {};
-  const register = buildRegister(
-    whole.map((model) => ({ model, protocol: protocols.get(model) })),
-    beslut,
-  );
+  // A stable sort: meetings on the same date keep their folders' order.
+  return [...meetings]
+    .sort((a, b) => a.head.datum.localeCompare(b.head.datum))
+    .map(({ absoluteDir, head }) => {
+      const year = head.datum.slice(0, 4);
+      const previousLast = lastOfYear.get(year);
+      if (head.protocol) {
+        const first = head.protocol.typedFirst ?? (previousLast ?? 0) + 1;
+        lastOfYear.set(year, first + head.protocol.count - 1);
+      }
+      return { absoluteDir, checks: targets.has(absoluteDir), ...(previousLast !== undefined ? { previousLast } : {}) };
+    });
+}
+
+function plan(target: string, cache?: CheckCache): Plan {
+  const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
+  const all = resolveMeetingDirs(contentRoot).meetingDirs;
+  const loader = new Loader(contentRoot);
+  const shared = loadShared(loader, contentRoot);
+  const heads = all.map((absoluteDir) => ({
+    absoluteDir,
+    head: cache ? cache.head(absoluteDir, () => headOf(contentRoot, absoluteDir)) : headOf(contentRoot, absoluteDir),
+  }));
+  return {
+    contentRoot,
+    wholeContent: path.resolve(target) === contentRoot,
+    shared,
+    sharedFindings: loader.findings,
+    tasks: orderMeetings(heads, new Set(meetingDirs)),
+  };
+}
+
+/** What spans the meetings, once every meeting's outcome is in (in the plan's order). */
+function finish(p: Plan, outcomes: readonly MeetingOutcome[], withFollowUp: boolean) {
+  const { forbund, ekonomi: typedEconomy, beslut } = p.shared;
+  const register = sortRegister([...earlierEntries(beslut), ...outcomes.flatMap((outcome) => outcome.entries)]);
   const ekonomi = typedEconomy ? economyFromRegister(typedEconomy, register) : undefined;
-  const meetings = loaded.value.map((model) => {
-    const protocol = protocols.get(model);
-    return {
-      model,
-      derived: deriveMeeting(model, {
-        ekonomi,
-        register,
-        ...(ekonomi ? { registerSources: ekonomi.fromRegister } : {}),
-        ...(protocol ? { protocol } : {}),
-      }),
-    };
-  });
-  // The förbund and its economy are shared by every meeting: checked once.
-  const all = [
-    ...loaded.findings,
-    ...meetings.flatMap(({ model, derived }) => checkMeeting(model, derived)),
+  const checked = outcomes.filter((_, index) => p.tasks[index]!.checks);
+  const followUp =
+    withFollowUp && p.wholeContent
+      ? followUpPeriods(p.contentRoot).flatMap(
+          (period) => checkPeriod(p.contentRoot, period, register, forbund?.data).findings,
+        )
+      : [];
+  const findings = sortFindings([
+    ...p.sharedFindings,
+    ...checked.flatMap((outcome) => outcome.findings),
+    // The förbund and its economy are shared by every meeting: checked once.
     ...(forbund ? checkProfile(forbund) : []),
     ...(ekonomi ? checkEconomy(ekonomi) : []),
     ...(typedEconomy ? checkRegister(typedEconomy, register, beslut) : []),
-  ];
+    ...followUp,
+  ]);
   return {
-    findings: sortFindings(all),
-    meetings,
+    findings,
     register,
+    ekonomi,
     counts: {
-      meetings: meetings.length,
-      ansokningar: sum(meetings.map(({ model }) => model.ansokningar.size + model.broken.size)),
-      arenden: sum(meetings.map(({ model }) => model.mote?.data.dagordning.length ?? 0)),
+      meetings: checked.length,
+      ansokningar: sum(checked.map((outcome) => outcome.counts.ansokningar)),
+      arenden: sum(checked.map((outcome) => outcome.counts.arenden)),
     },
   };
+}
+
+/**
+ * Checks a meeting folder, or every meeting of a content folder, with its follow-up: the
+ * `check` command. Meetings the cache knows are not checked again; the rest run on worker
+ * threads when there are enough of them. Throws ContentPathError when the path is neither.
+ */
+export async function checkContent(target: string, options: CheckOptions = {}): Promise<ContentCheck> {
+  let cacheProblem: string | undefined;
+  const unusable = (error: unknown) =>
+    `cachen i ${options.cache} kunde inte användas (${(error as NodeJS.ErrnoException).code ?? String(error)}); allt kontrollerades utan den`;
+  let cache: CheckCache | undefined;
+  try {
+    if (options.cache !== undefined) cache = CheckCache.open(options.cache, resolveMeetingDirs(target).contentRoot);
+  } catch (error) {
+    if (error instanceof ContentPathError) throw error;
+    cacheProblem = unusable(error);
+  }
+  const p = plan(target, cache);
+  const sharedHash = cache
+    ? ['forbund.yaml', 'ekonomi.yaml', 'beslut.yaml'].map((name) => cache.fileHash(path.join(p.contentRoot, name)))
+    : [];
+  const baseOf = (task: MeetingTask) =>
+    [task.absoluteDir, task.previousLast ?? '', ...sharedHash, cache?.treeHash(task.absoluteDir)].join('\n');
+  const bases = p.tasks.map(baseOf);
+  const outcomes = p.tasks.map((task, index) => cache?.outcome(bases[index]!, task.absoluteDir, task.checks));
+  const missing = p.tasks.flatMap((task, index) => (outcomes[index] ? [] : [{ task, index }]));
+  const tasks = missing.map(({ task }) => task);
+  const workers = workerCount(tasks.length, options.jobs);
+  const computed =
+    workers > 1
+      ? await runInWorkers(p.contentRoot, tasks, workers)
+      : tasks.map((task) => passMeeting(p.contentRoot, p.shared, task).outcome);
+  missing.forEach(({ index }, n) => {
+    outcomes[index] = computed[n];
+    cache?.remember(bases[index]!, computed[n]!);
+  });
+  try {
+    cache?.save();
+  } catch (error) {
+    cacheProblem = unusable(error);
+  }
+  const { findings, register, counts } = finish(p, outcomes as MeetingOutcome[], true);
+  const reused = p.tasks.length - missing.length;
+  return { findings, register, counts, reused, ...(cacheProblem ? { cacheProblem } : {}) };
+}
+
+/**
+ * Loads and checks a meeting folder, or every meeting of a content folder, in this thread,
+ * keeping the models of the meetings the target names, derived with the whole register: what
+ * the commands that write documents start from. Throws ContentPathError when the path is neither.
+ */
+export function check(target: string): CheckResult {
+  const p = plan(target);
+  const outcomes: MeetingOutcome[] = [];
+  const kept: MeetingPass[] = [];
+  for (const task of p.tasks) {
+    const pass = passMeeting(p.contentRoot, p.shared, task);
+    outcomes.push(pass.outcome);
+    if (task.checks) kept.push(pass);
+  }
+  const { findings, register, ekonomi, counts } = finish(p, outcomes, false);
+  const meetings = kept.map(({ model, protocol }) => ({
+    model,
+    derived: deriveMeeting(model, {
+      register,
+      ...(ekonomi ? { ekonomi, registerSources: ekonomi.fromRegister } : {}),
+      ...(protocol ? { protocol } : {}),
+    }),
+  }));
+  return { findings, register, counts, meetings };
+}
+
+/** Loads, derives and checks the follow-up of one period (`2024-h2`) of a content folder. */
+export function checkFollowUpPeriod(target: string, period: string): FollowUpCheck {
+  const { register, meetings } = check(target);
+  return checkPeriod(resolveMeetingDirs(target).contentRoot, period, register, meetings[0]?.model.forbund?.data);
 }

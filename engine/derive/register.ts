@@ -28,14 +28,13 @@ export interface RegisterEntry {
 export const sameName = (a: string, b: string): boolean =>
   a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
-export function buildRegister(
-  meetings: readonly { model: MeetingModel; protocol?: DerivedProtocol }[],
-  earlier: MeetingModel['beslut'],
-): RegisterEntry[] {
-  const entries: RegisterEntry[] = [];
-  earlier?.data.beslut.forEach((decision, index) => {
+/** The decisions taken before the förbund used handlingar (beslut.yaml), as register entries. */
+export function earlierEntries(earlier: MeetingModel['beslut']): RegisterEntry[] {
+  if (!earlier) return [];
+  const { data, source } = earlier;
+  return data.beslut.map((decision, index) => {
     const perYear = Object.fromEntries(Object.entries(decision.per_år).sort());
-    entries.push({
+    return {
       insats: decision.insats,
       insatsägare: decision.insatsägare,
       organ: decision.organ ?? 'Förbundsstyrelsen',
@@ -45,32 +44,49 @@ export function buildRegister(
       till: decision.period.till,
       beviljat: decision.belopp ?? sum(Object.values(perYear)),
       perYear,
-      källa: `${earlier.source.file}:${locate(earlier.source, ['beslut', index]).line}`,
-    });
+      källa: `${source.file}:${locate(source, ['beslut', index]).line}`,
+    };
   });
-  for (const { model, protocol } of meetings) {
-    if (!protocol || !model.mote) continue;
-    for (const paragraph of protocol.paragraphs) {
-      const decided = paragraph.decided;
-      if (!decided) continue;
-      const perYear: Record<string, number> = {};
-      for (const years of Object.values(decided.decision.perPartyAndYear))
-        for (const [year, ore] of Object.entries(years)) if (ore !== 0) perYear[year] = (perYear[year] ?? 0) + ore;
-      entries.push({
-        insats: decided.ansokan.data.insats,
-        insatsägare: decided.ansokan.data.insatsägare,
-        organ: model.mote.data.organ,
-        datum: model.mote.data.datum,
-        paragraf: paragraph.nr,
-        från: decided.decision.från,
-        till: decided.decision.till,
-        beviljat: decided.decision.beviljat,
-        perYear: Object.fromEntries(Object.entries(perYear).sort()),
-        källa: `${protocol.protokoll.source.file}:${locate(protocol.protokoll.source, ['paragrafer', paragraph.index]).line}`,
-      });
-    }
+}
+
+/** The grants a meeting's protokoll decides, as register entries. */
+export function meetingEntries(model: MeetingModel, protocol: DerivedProtocol | undefined): RegisterEntry[] {
+  if (!protocol || !model.mote) return [];
+  const entries: RegisterEntry[] = [];
+  for (const paragraph of protocol.paragraphs) {
+    const decided = paragraph.decided;
+    if (!decided) continue;
+    const perYear: Record<string, number> = {};
+    for (const years of Object.values(decided.decision.perPartyAndYear))
+      for (const [year, ore] of Object.entries(years)) if (ore !== 0) perYear[year] = (perYear[year] ?? 0) + ore;
+    entries.push({
+      insats: decided.ansokan.data.insats,
+      insatsägare: decided.ansokan.data.insatsägare,
+      organ: model.mote.data.organ,
+      datum: model.mote.data.datum,
+      paragraf: paragraph.nr,
+      från: decided.decision.från,
+      till: decided.decision.till,
+      beviljat: decided.decision.beviljat,
+      perYear: Object.fromEntries(Object.entries(perYear).sort()),
+      källa: `${protocol.protokoll.source.file}:${locate(protocol.protokoll.source, ['paragrafer', paragraph.index]).line}`,
+    });
   }
-  return entries.sort((a, b) => a.datum.localeCompare(b.datum) || a.paragraf - b.paragraf);
+  return entries;
+}
+
+/** The register in its order: by date, then paragraph; entries of the same § keep their order. */
+export const sortRegister = (entries: RegisterEntry[]): RegisterEntry[] =>
+  entries.sort((a, b) => a.datum.localeCompare(b.datum) || a.paragraf - b.paragraf);
+
+export function buildRegister(
+  meetings: readonly { model: MeetingModel; protocol?: DerivedProtocol }[],
+  earlier: MeetingModel['beslut'],
+): RegisterEntry[] {
+  return sortRegister([
+    ...earlierEntries(earlier),
+    ...meetings.flatMap(({ model, protocol }) => meetingEntries(model, protocol)),
+  ]);
 }
 
 /** The register's decisions the economy knows of: those taken on or before its date. */

@@ -22,7 +22,7 @@ import {
   type Mote,
   type Protokoll,
 } from '../../schemas/index.js';
-import { finding, findingAt, result, type Finding, type Result } from '../findings.js';
+import { finding, findingAt, type Finding } from '../findings.js';
 import { inspectBilaga, type BilagaProblem } from './bilaga.js';
 import { isInside } from './paths.js';
 import type { Path, SourceFile } from './source.js';
@@ -141,21 +141,40 @@ const yamlSlugs = (dir: string) =>
         .sort()
     : [];
 
-function loadMeeting(
+export type SharedContent = Pick<MeetingModel, 'forbund' | 'ekonomi' | 'beslut'>;
+
+/** The files every meeting of a content folder shares: the förbund, its economy, the decisions before handlingar. */
+export function loadShared(loader: Loader, contentRoot: string): SharedContent {
+  const optional = <S extends z.ZodType>(schema: S, name: string) => {
+    const file = path.join(contentRoot, name);
+    return existsSync(file) ? loader.load(schema, file) : undefined;
+  };
+  const forbund = loader.load(forbundSchema, path.join(contentRoot, 'forbund.yaml'));
+  const ekonomi = optional(ekonomiSchema, 'ekonomi.yaml');
+  const beslut = optional(beslutSchema, 'beslut.yaml');
+  return { ...(forbund ? { forbund } : {}), ...(ekonomi ? { ekonomi } : {}), ...(beslut ? { beslut } : {}) };
+}
+
+/** What orders a meeting among the others and numbers its paragraphs: its date and its protokoll. */
+export function loadMeetingHead(loader: Loader, absoluteDir: string): Pick<MeetingModel, 'mote' | 'protokoll'> {
+  const protocolFile = path.join(absoluteDir, 'protokoll.yaml');
+  const protokoll = existsSync(protocolFile) ? loader.load(protokollSchema, protocolFile) : undefined;
+  const mote = loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml'));
+  return { ...(protokoll ? { protokoll } : {}), ...(mote ? { mote } : {}) };
+}
+
+export function loadMeeting(
   loader: Loader,
   contentRoot: string,
   absoluteDir: string,
-  shared: Pick<MeetingModel, 'forbund' | 'ekonomi' | 'beslut'>,
+  shared: SharedContent,
 ): MeetingModel {
-  const protocolFile = path.join(absoluteDir, 'protokoll.yaml');
-  const protokoll = existsSync(protocolFile) ? loader.load(protokollSchema, protocolFile) : undefined;
   const meeting: MeetingModel = {
     dir: display(absoluteDir),
     absoluteDir,
     contentRoot,
     ...shared,
-    ...(protokoll ? { protokoll } : {}),
-    mote: loader.load(moteSchema, path.join(absoluteDir, 'mote.yaml')),
+    ...loadMeetingHead(loader, absoluteDir),
     arenden: new Map(),
     ansokningar: new Map(),
     budgets: new Map(),
@@ -272,32 +291,6 @@ function loadMeeting(
     }
   }
   return meeting;
-}
-
-/** Loads every meeting the target names, with the förbund and economy they share. */
-export function loadContent(target: string): Result<MeetingModel[]> {
-  const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
-  const loader = new Loader(contentRoot);
-  const forbund = loader.load(forbundSchema, path.join(contentRoot, 'forbund.yaml'));
-  const economyFile = path.join(contentRoot, 'ekonomi.yaml');
-  const ekonomi = existsSync(economyFile) ? loader.load(ekonomiSchema, economyFile) : undefined;
-  const decisionsFile = path.join(contentRoot, 'beslut.yaml');
-  const beslut = existsSync(decisionsFile) ? loader.load(beslutSchema, decisionsFile) : undefined;
-  const meetings = meetingDirs.map((dir) => loadMeeting(loader, contentRoot, dir, { forbund, ekonomi, beslut }));
-  return result(meetings, loader.findings);
-}
-
-/**
- * Every meeting of the content the target belongs to, for what spans meetings (the register
- * of decisions, § numbers through the year): the target's own models where it names them,
- * the others loaded silently (their findings belong to a check of those meetings).
- */
-export function loadWholeContent(target: string, loaded: readonly MeetingModel[]): MeetingModel[] {
-  const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
-  const all = resolveMeetingDirs(contentRoot).meetingDirs;
-  if (all.length === meetingDirs.length) return [...loaded];
-  const others = loadContent(contentRoot).value;
-  return others.map((other) => loaded.find((own) => own.absoluteDir === other.absoluteDir) ?? other);
 }
 
 export type { Ansokan, Arende, Beslut, Ekonomi, Forbund, Mote, Protokoll };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { findingAt, type Finding, type FindingCode } from '../findings.js';
 import { pathKey, type Path, type SourceFile } from './source.js';
+import { parseYamlFast, plainNumber } from './yaml-fast.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -76,25 +77,30 @@ function readText(absolutePath: string, file: string): { text?: string; finding?
   return { text: text.replace(/^\uFEFF/, '') };
 }
 
-/**
- * A YAML number as the schema should see it. A whole number that a double holds exactly stays a
- * number. Everything else is kept as the text typed, so that the schema can say what is wrong
- * with it instead of silently reading it: 1e6, 0x10, .inf, -0, 300.000 (not three hundred),
- * 8.26 and 300.00 (a decimal point is ambiguous in Swedish; percentages read it from the text)
- * — and whole numbers with more than 15 digits, which a double would round.
- */
-function plainNumber(raw: string, value: number): number | string {
-  if (!/^-?\d+$/.test(raw) || /^-0+$/.test(raw) || raw.replace('-', '').length > 15) return raw;
-  return value;
-}
-
 export function parseYamlFile(absolutePath: string, file: string): ParsedYaml {
-  const values = new Map<string, { line: number; column: number }>();
-  const keys = new Map<string, { line: number; column: number }>();
-  const emptySource: SourceFile = { file, lines: [], values, keys };
+  const emptySource: SourceFile = { file, lines: [], values: new Map(), keys: new Map() };
   const { text, finding } = readText(absolutePath, file);
   if (text === undefined) return { data: undefined, source: emptySource, findings: [finding!] };
+  return parseYamlText(text, file);
+}
 
+/**
+ * Reads YAML text: the fast reader for the plain subset content files are written in
+ * (yaml-fast.ts), else the YAML library. Both give the same data and positions.
+ */
+export function parseYamlText(text: string, file: string): ParsedYaml {
+  const fast = parseYamlFast(text);
+  if (fast) {
+    const { data, values, keys } = fast;
+    return { data, source: { file, lines: text.split(/\r?\n/), values, keys }, findings: [] };
+  }
+  return parseYamlWithLibrary(text, file);
+}
+
+/** Reads YAML text with the YAML library; its problems become findings. */
+export function parseYamlWithLibrary(text: string, file: string): ParsedYaml {
+  const values = new Map<string, { line: number; column: number }>();
+  const keys = new Map<string, { line: number; column: number }>();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const source: SourceFile = { file, lines: text.split(/\r?\n/), values, keys };

@@ -2,7 +2,8 @@
 // through a staging folder like every build, so that --pdf can add the PDF before it replaces
 // the output folder.
 import path from 'node:path';
-import { checkFollowUpPeriod, type FollowUpCheck } from '../check/run-uppfoljning.js';
+import type { FollowUpCheck } from '../check/run-uppfoljning.js';
+import { checkFollowUpPeriod } from '../check/run.js';
 import { planFollowUp } from '../documents/uppfoljning.js';
 import { draftMark, type PlannedDocument } from '../documents/kind.js';
 import { countBySeverity } from '../findings.js';
