@@ -60,6 +60,18 @@ function overYears(
  * whole is shared the same way, and an amount split nowhere is spread over the period by days.
  */
 export function requestedByPartyAndYear(ansokan: Ansokan): Split {
+  // The decision, its check and the plausibility check all ask: computed once per ansökan.
+  // Callers only read the split (deriveDecision copies it before adjusting).
+  const known = requestedOnce.get(ansokan);
+  if (known) return known;
+  const split = computeRequested(ansokan);
+  requestedOnce.set(ansokan, split);
+  return split;
+}
+
+const requestedOnce = new WeakMap<Ansokan, Split>();
+
+function computeRequested(ansokan: Ansokan): Split {
   const { budget, period } = ansokan;
   const years = periodYears(period);
   const result: Split = { byPartyAndYear: {}, spreadByDays: [] };

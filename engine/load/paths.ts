@@ -16,6 +16,17 @@ export function realOrResolved(target: string): string {
 
 /** True when `candidate` is `root` or lies below it, also after following symbolic links. */
 export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(realOrResolved(root), realOrResolved(candidate));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return insideOf(root)(candidate);
+}
+
+/**
+ * isInside for one root and many candidates: the root's real path is found once, not once per
+ * candidate (a loader asks for every file it reads).
+ */
+export function insideOf(root: string): (candidate: string) => boolean {
+  const realRoot = realOrResolved(root);
+  return (candidate) => {
+    const relative = path.relative(realRoot, realOrResolved(candidate));
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
 }
