@@ -38,10 +38,9 @@ export interface Split {
 function overYears(
   total: number,
   stated: Record<string, number> | undefined,
-  period: { från: string; till: string },
+  years: readonly string[],
+  days: readonly number[],
 ): { amounts: number[]; spread: boolean } {
-  const years = periodYears(period);
-  const days = daysPerYear(period);
   const amounts = years.map((y) => stated?.[y] ?? 0);
   const rest = total - sum(amounts);
   const open = years.map((y) => stated?.[y] === undefined);
@@ -73,11 +72,13 @@ const requestedOnce = new WeakMap<Ansokan, Split>();
 
 function computeRequested(ansokan: Ansokan): Split {
   const { budget, period } = ansokan;
+  // The period's years and days, once for every line spread over them.
   const years = periodYears(period);
+  const days = daysPerYear(period);
   const result: Split = { byPartyAndYear: {}, spreadByDays: [] };
   const spread = (label: string, byParty: Record<string, number>, perYear: Record<string, number> | undefined) => {
     const parties = Object.keys(byParty);
-    const { amounts, spread: spreadHere } = overYears(sum(Object.values(byParty)), perYear, period);
+    const { amounts, spread: spreadHere } = overYears(sum(Object.values(byParty)), perYear, years, days);
     if (spreadHere) result.spreadByDays.push(label);
     years.forEach((year, y) => {
       apportion(
