@@ -22,13 +22,12 @@ export interface SourceFile {
   keys: ReadonlyMap<string, { line: number; column: number }>;
 }
 
-/** The key of a path in `values` and `keys`: its steps joined by NUL (built without an array: it is hot). */
-export function pathKey(path: Path): string {
-  if (path.length === 0) return '';
-  let key = String(path[0]);
-  for (let i = 1; i < path.length; i++) key += `\u0000${String(path[i])}`;
-  return key;
-}
+/**
+ * The key of a path in `values` and `keys`: its steps joined by NUL. join turns each step (a
+ * string or a number) into text itself, with no array of texts in between; a key built up by
+ * concatenation would be kept as a chain of pieces in the maps, which costs more.
+ */
+export const pathKey = (path: Path): string => path.join('\u0000');
 
 /**
  * Where a path points: the value itself when it exists, else the nearest enclosing value
