@@ -110,7 +110,9 @@ export class Loader {
 
   load<S extends z.ZodType>(schema: S, absolute: string): Loaded<z.output<S>> | undefined {
     const file = display(absolute);
-    if (existsSync(absolute) && !this.insideRoot(absolute)) {
+    // Inside the content first: it answers for nearly every file, so existsSync (a second
+    // file-system call) is only asked about a file that lies outside.
+    if (!this.insideRoot(absolute) && existsSync(absolute)) {
       this.findings.push(
         findingAt('fil.utanför', { file, line: 1, column: 1 }, 'filen pekar ut ur innehållsmappen (symbolisk länk)'),
       );
