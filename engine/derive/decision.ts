@@ -127,7 +127,10 @@ export interface Decision {
 
 /** The requested amounts less the justeringar, per party and year. */
 function afterAdjustments(ansokan: Ansokan, arende: Arende, requested: ByPartyAndYear): ByPartyAndYear {
-  const granted: ByPartyAndYear = structuredClone(requested);
+  // A copy two levels deep (party, year), as structuredClone would make it, at a fraction of its cost.
+  const granted: ByPartyAndYear = Object.fromEntries(
+    Object.entries(requested).map(([party, years]) => [party, { ...years }]),
+  );
   const years = periodYears(ansokan.period);
   for (const justering of arende.justeringar) {
     const party = justering.part ?? ansokan.budget.parter[0] ?? ansokan.insatsägare;
