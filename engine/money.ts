@@ -31,7 +31,15 @@ export function parseHundredths(text: string): number | undefined {
   const match = GROUPED.exec(text.trim());
   if (!match) return undefined;
   const [, sign, whole, decimals = ''] = match;
-  const value = Number(whole!.replace(/\D/g, '')) * 100 + Number(decimals.padEnd(2, '0'));
+  // The digits read one by one, skipping the group spaces: exact while below 2^53, and an
+  // amount above that is refused below either way. (Every amount typed is parsed here.)
+  let units = 0;
+  for (let i = 0; i < whole!.length; i++) {
+    const digit = whole!.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) units = units * 10 + digit;
+  }
+  const cents = decimals.length === 0 ? 0 : Number(decimals.padEnd(2, '0'));
+  const value = units * 100 + cents;
   if (!Number.isSafeInteger(value)) return undefined;
   if (sign && value === 0) return undefined;
   return sign ? -value : value;

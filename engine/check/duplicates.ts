@@ -1,10 +1,24 @@
 // Copies that pass every other check: the same ärende twice on the agenda (it would be built
 // twice), one ansökan decided by two ärenden (its money counted twice), two ansökningar for the same insats (a copied file whose name was not changed), and
 // an ansökan whose budget is another's, line for line.
+import type { Budget } from '../../schemas/index.js';
 import { finding, type Finding } from '../findings.js';
 import type { MeetingModel } from '../load/content.js';
 
 const normalName = (name: string) => name.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+/**
+ * What two budgets that are the same line for line share: their parties and their number of
+ * lines per group. Cheap, where the whole budget as JSON is not; budgets are written out as JSON
+ * only when an earlier one has the same shape.
+ */
+const budgetShape = (budget: Budget): string =>
+  [
+    budget.parter.join('\u0000'),
+    ...[budget.rekvirera, budget.egenfinansiering].map((part) =>
+      part ? `${part.lön.rader.length},${part.lokal.rader.length},${part.övrigt.rader.length}` : '-',
+    ),
+  ].join('|');
 
 export function checkDuplicates(meeting: MeetingModel): Finding[] {
   const findings: Finding[] = [];
@@ -49,7 +63,8 @@ export function checkDuplicates(meeting: MeetingModel): Finding[] {
   }
 
   const byInsats = new Map<string, string>();
-  const byBudget = new Map<string, string>();
+  // The budgets seen, by shape, in the order they were recorded; `key` is the budget as JSON, once needed.
+  const byShape = new Map<string, { budget: Budget; slug: string; key?: string }[]>();
   for (const [slug, ansokan] of [...meeting.ansokningar].sort(([a], [b]) => a.localeCompare(b))) {
     const name = normalName(ansokan.data.insats);
     const sameName = byInsats.get(name);
@@ -69,8 +84,16 @@ export function checkDuplicates(meeting: MeetingModel): Finding[] {
       (part) => part && (part.lön.rader.length > 0 || part.lokal.rader.length > 0 || part.övrigt.rader.length > 0),
     );
     if (!hasLines) continue;
-    const key = JSON.stringify(budget);
-    const sameBudget = byBudget.get(key);
+    const shape = budgetShape(budget);
+    const seen = byShape.get(shape) ?? [];
+    let key: string | undefined;
+    let sameBudget: string | undefined;
+    if (seen.length > 0) {
+      key = JSON.stringify(budget);
+      // The last one recorded with the same JSON: the budget it was copied from.
+      for (const earlier of seen)
+        if ((earlier.key ??= JSON.stringify(earlier.budget)) === key) sameBudget = earlier.slug;
+    }
     if (sameBudget !== undefined && sameName === undefined) {
       findings.push(
         finding(
@@ -81,7 +104,10 @@ export function checkDuplicates(meeting: MeetingModel): Finding[] {
           { onKey: true },
         ),
       );
-    } else byBudget.set(key, slug);
+    } else {
+      seen.push({ budget, slug, ...(key === undefined ? {} : { key }) });
+      byShape.set(shape, seen);
+    }
   }
   return findings;
 }

@@ -58,13 +58,26 @@ function horizonFinding(
   );
 }
 
+/** sameName with its answers kept: the ansökningar of a meeting name the same parties again and again. */
+function sameNames(): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let same = known.get(name);
+    if (same === undefined) {
+      same = sameName(name);
+      known.set(name, same);
+    }
+    return same;
+  };
+}
+
 /** Parties named more than once in an ansökan: as insatsägare and samverkanspart, twice in a list. */
-function partyDuplicates({ data, source }: Loaded<Ansokan>): Finding[] {
+function partyDuplicates({ data, source }: Loaded<Ansokan>, same: (name: string) => string): Finding[] {
   const findings: Finding[] = [];
-  const owner = sameName(data.insatsägare);
+  const owner = same(data.insatsägare);
   const seen = new Set<string>();
   data.samverkansparter.forEach((party, index) => {
-    const name = sameName(party);
+    const name = same(party);
     if (name === owner)
       findings.push(
         finding(
@@ -87,7 +100,7 @@ function partyDuplicates({ data, source }: Loaded<Ansokan>): Finding[] {
   });
   const columns = new Set<string>();
   data.budget.parter.forEach((party, index) => {
-    const name = sameName(party);
+    const name = same(party);
     if (columns.has(name))
       findings.push(
         finding('ansökan.part-dubblett', source, ['budget', 'parter', index], `${party} är redan en kolumn i budgeten`),
@@ -113,9 +126,10 @@ export function checkPlausible(meeting: MeetingModel, derived: DerivedMeeting): 
       ),
     );
 
+  const names = sameNames();
   for (const loaded of meeting.ansokningar.values()) {
     const { data, source } = loaded;
-    findings.push(...partyDuplicates(loaded));
+    findings.push(...partyDuplicates(loaded, names));
     if (!hasCostLines(data.budget) && forbundRows(data.budget).length === 0)
       findings.push(
         finding(

@@ -38,8 +38,13 @@ const IDENTITY = /(?<![\d-])(18|19|20)?(\d{2})(\d{2})(\d{2}) ?([-+])? ?(\d{4})(?
 export const maskIdentity = (century: string | undefined, separator: string | undefined): string =>
   `${century ?? ''}XXXXXX${separator === '+' ? '+' : '-'}XXXX`;
 
+/** What every identity number holds: six digits in a row (YYMMDD). */
+const SIX_DIGITS = /\d{6}/;
+
 /** Personnummer and samordningsnummer in a text. */
 export function findIdentityNumbers(text: string): Match[] {
+  // The pre-test is far cheaper than IDENTITY, and most texts have no six digits in a row.
+  if (!SIX_DIGITS.test(text)) return [];
   const matches: Match[] = [];
   for (const m of text.matchAll(IDENTITY)) {
     const [whole, century, yy, mm, dd, separator, last] = m;
@@ -77,39 +82,66 @@ const FUNCTIONAL = /^(info|registrator|registratur|kansli|kontakt|post|diarium|v
 /** A phone number as digits, +46 written as 0: what two ways of writing one number share. */
 export const phoneDigits = (text: string): string => text.replace(/\D/g, '').replace(/^(0046|46)/, '0');
 
-export function findContacts(text: string, allowed: { phones: Set<string>; emails: Set<string> }): Match[] {
-  const taken = findIdentityNumbers(text).map((m) => [m.index, m.index + m.text.length] as const);
-  const overlaps = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
+/**
+ * At least eight digits (what \d matches) anywhere in a text. Linear: the pattern starts only
+ * at a digit and fails only when fewer than eight digits follow it.
+ */
+const EIGHT_DIGITS = /\d(?:\D*\d){7}/;
+
+/**
+ * Phone numbers and e-mail addresses that are not the förbund's own. `identities` are the
+ * text's identity numbers (a phone number inside one is not reported); a caller that has
+ * already found them passes them, so that the text is not scanned for them twice.
+ */
+export function findContacts(
+  text: string,
+  allowed: { phones: Set<string>; emails: Set<string> },
+  identities: readonly Match[] = findIdentityNumbers(text),
+): Match[] {
   const matches: Match[] = [];
-  for (const m of text.matchAll(PHONE)) {
-    const digits = phoneDigits(m[0]);
-    if (digits.length < 8 || digits.length > 11 || overlaps(m.index, m.index + m[0].length)) continue;
-    if (allowed.phones.has(digits)) continue;
-    matches.push({ code: 'integritet.telefon', index: m.index, text: m[0], shown: m[0] });
-  }
-  // The address pattern (Unicode classes, tried at every letter) is the costliest scan of check;
-  // most texts have no @ and cannot match it.
-  if (text.includes('@'))
-    for (const m of text.matchAll(EMAIL)) {
-      const address = m[0].toLowerCase();
-      if (allowed.emails.has(address) || FUNCTIONAL.test(address.split('@')[0]!)) continue;
-      matches.push({ code: 'integritet.e-post', index: m.index, text: m[0], shown: m[0] });
+  // A phone number that is reported has at least 8 digits; an address has an @. The
+  // pre-tests spare most texts the two expensive patterns without changing what they find.
+  if (EIGHT_DIGITS.test(text)) {
+    const taken = identities.map((m) => [m.index, m.index + m.text.length] as const);
+    const overlaps = (start: number, end: number) => taken.some(([a, b]) => start < b && end > a);
+    for (const m of text.matchAll(PHONE)) {
+      const digits = phoneDigits(m[0]);
+      if (digits.length < 8 || digits.length > 11 || overlaps(m.index, m.index + m[0].length)) continue;
+      if (allowed.phones.has(digits)) continue;
+      matches.push({ code: 'integritet.telefon', index: m.index, text: m[0], shown: m[0] });
     }
+  }
+  // The address pattern (Unicode classes, tried at every letter) is costly; most texts have no @.
+  if (!text.includes('@')) return matches;
+  for (const m of text.matchAll(EMAIL)) {
+    const address = m[0].toLowerCase();
+    if (allowed.emails.has(address) || FUNCTIONAL.test(address.split('@')[0]!)) continue;
+    matches.push({ code: 'integritet.e-post', index: m.index, text: m[0], shown: m[0] });
+  }
   return matches;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function findNames(text: string, names: readonly string[]): Match[] {
-  return names.flatMap((name) =>
-    [...text.matchAll(new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'giu'))].map((m) => ({
-      code: 'integritet.namn' as const,
-      index: m.index,
-      text: m[0],
-      shown: name,
-    })),
+/** A finder of the names as whole words, in any case; each name's pattern is built once, not per text. */
+export function nameFinder(names: readonly string[]): (text: string) => Match[] {
+  const patterns = names.map(
+    (name) => [name, new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'giu')] as const,
   );
+  // matchAll works on a copy of the pattern, so one pattern serves every text.
+  if (patterns.length === 0) return () => [];
+  return (text) =>
+    patterns.flatMap(([name, pattern]) =>
+      [...text.matchAll(pattern)].map((m) => ({
+        code: 'integritet.namn' as const,
+        index: m.index,
+        text: m[0],
+        shown: name,
+      })),
+    );
 }
+
+export const findNames = (text: string, names: readonly string[]): Match[] => nameFinder(names)(text);
 
 /** The profile's published contacts: the förbund's own, and the kansli's work contacts. */
 export function allowedContacts(forbund: Forbund | undefined): { phones: Set<string>; emails: Set<string> } {
@@ -170,7 +202,10 @@ const HINT =
   'Ta bort uppgiften, håll inne handlingen (sekretess: { referens: … } eller publicering: { publiceras: nej, skäl: … }), eller låt den som beslutat godkänna den: publicering: { godkänt_av: …, skäl: … }.';
 
 function scanFile({ loaded, skip }: Scan, find: (text: string) => Match[], findings: Finding[]): void {
-  const walk = (value: unknown, path: (string | number)[]) => {
+  // One path, extended and shortened as the walk goes down and up: no array per value. It is
+  // only read (skip, accepted, position) while it holds the value's path, never kept.
+  const path: (string | number)[] = [];
+  const walk = (value: unknown) => {
     if (skip(path)) return;
     const key = path.at(-1);
     if (typeof key === 'string' && UNPUBLISHED_KEYS.has(key)) return;
@@ -189,22 +224,36 @@ function scanFile({ loaded, skip }: Scan, find: (text: string) => Match[], findi
           ),
         );
       }
-    } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]));
-    else if (value && typeof value === 'object')
-      for (const [name, item] of Object.entries(value)) walk(item, [...path, name]);
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walk(value[index]);
+        path.pop();
+      }
+    } else if (value && typeof value === 'object') {
+      for (const name of Object.keys(value)) {
+        path.push(name);
+        walk((value as Record<string, unknown>)[name]);
+        path.pop();
+      }
+    }
   };
-  walk(loaded.data, []);
+  walk(loaded.data);
 }
 
 export function checkPrivacy(meeting: MeetingModel, derived: DerivedMeeting): Finding[] {
   const plan = publicationPlan(meeting, derived);
   const allowed = allowedContacts(meeting.forbund?.data);
   const names = [...meeting.arenden.values()].flatMap((a) => a.data.rör_enskilda?.deltagare ?? []);
-  const find = (text: string) => [
-    ...findIdentityNumbers(text),
-    ...findContacts(text, allowed),
-    ...findNames(text, names),
-  ];
+  const findNamesIn = nameFinder(names);
+  const find = (text: string): Match[] => {
+    const identities = findIdentityNumbers(text);
+    const contacts = findContacts(text, allowed, identities);
+    const named = findNamesIn(text);
+    // Nearly every text has none of them: no new array for it.
+    if (contacts.length === 0 && named.length === 0) return identities;
+    return [...identities, ...contacts, ...named];
+  };
   const findings: Finding[] = [];
   const scans: Scan[] = [];
   if (meeting.mote) scans.push({ loaded: meeting.mote, skip: () => false });

@@ -29,15 +29,23 @@ export interface Totals {
 
 const emptyTotals = (): Totals => ({ byParty: {}, total: 0, fte: 0, byYear: {} });
 
+/** Adds every value of a record into the target, key by key (in the record's key order). */
+function addAll(target: Record<string, number>, record: Readonly<Record<string, number>> | undefined): void {
+  if (record) for (const key of Object.keys(record)) add(target, key, record[key]!);
+}
+
+// The totals are summed in place, without a copy of each line's amounts (lineByParty): they
+// are computed for every group by the decision, the checks and the figures.
 export function groupTotals(group: BudgetGroup, parties: readonly string[]): Totals {
   const totals = emptyTotals();
   for (const line of group.rader) {
-    for (const [party, value] of Object.entries(lineByParty(line, parties))) add(totals.byParty, party, value);
+    if (typeof line.belopp === 'number') add(totals.byParty, parties[0]!, line.belopp);
+    else addAll(totals.byParty, line.belopp);
     totals.total += lineTotal(line);
     totals.fte += line.tjänst ?? 0;
-    for (const [year, value] of Object.entries(line.per_år ?? {})) add(totals.byYear, year, value);
+    addAll(totals.byYear, line.per_år);
   }
-  for (const [year, value] of Object.entries(group.per_år ?? {})) add(totals.byYear, year, value);
+  addAll(totals.byYear, group.per_år);
   return totals;
 }
 
@@ -46,8 +54,8 @@ export function partTotals(part: BudgetPart, parties: readonly string[]): Totals
   const totals = emptyTotals();
   for (const name of GROUPS) {
     const group = groupTotals(part[name], parties);
-    for (const [party, value] of Object.entries(group.byParty)) add(totals.byParty, party, value);
-    for (const [year, value] of Object.entries(group.byYear)) add(totals.byYear, year, value);
+    addAll(totals.byParty, group.byParty);
+    addAll(totals.byYear, group.byYear);
     totals.total += group.total;
     totals.fte += group.fte;
   }

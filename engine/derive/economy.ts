@@ -41,7 +41,21 @@ export function latestColumnOfYear(columns: Ekonomi['kolumner'], year: number): 
   return (same.find(({ c }) => c.slag === 'utfall') ?? same.find(({ c }) => c.slag === 'prognos') ?? same.at(-1))?.i;
 }
 
+/**
+ * The economy's figures per column. The economy is shared by every meeting of the content, so
+ * they are computed once per loaded ekonomi.yaml, not once per meeting; callers only read them.
+ */
 export function economyColumns(e: Ekonomi): EconomyColumn[] {
+  const known = columnsOnce.get(e);
+  if (known) return known;
+  const columns = computeColumns(e);
+  columnsOnce.set(e, columns);
+  return columns;
+}
+
+const columnsOnce = new WeakMap<Ekonomi, EconomyColumn[]>();
+
+function computeColumns(e: Ekonomi): EconomyColumn[] {
   const total = (rows: readonly { belopp?: Row | undefined }[], c: number) =>
     sum(rows.map((row) => cell(row.belopp, c)));
   const result: EconomyColumn[] = [];

@@ -9,10 +9,15 @@ const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 
+/** The same characters, without the g flag: for a test that keeps no state between texts. */
+const INVISIBLE_TEST = new RegExp(INVISIBLE.source);
+
 const codePoint = (char: string) => `⟨U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
 
 /** The text with every invisible or control character (except tab and line feed) shown as ⟨U+XXXX⟩. */
-export const showInvisible = (text: string): string => text.replace(INVISIBLE, codePoint);
+export const showInvisible = (text: string): string =>
+  // Tested first: a text without any (nearly all) is returned as it is, without a replace.
+  INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, codePoint) : text;
 
 /** Whether the text holds a character showInvisible would escape . */
 export const hasInvisible = (text: string): boolean => new RegExp(INVISIBLE.source).test(text);

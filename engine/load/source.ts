@@ -22,7 +22,12 @@ export interface SourceFile {
   keys: ReadonlyMap<string, { line: number; column: number }>;
 }
 
-export const pathKey = (path: Path): string => path.map(String).join('\u0000');
+/**
+ * The key of a path in `values` and `keys`: its steps joined by NUL. join turns each step (a
+ * string or a number) into text itself, with no array of texts in between; a key built up by
+ * concatenation would be kept as a chain of pieces in the maps, which costs more.
+ */
+export const pathKey = (path: Path): string => path.join('\u0000');
 
 /**
  * Where a path points: the value itself when it exists, else the nearest enclosing value
@@ -30,7 +35,8 @@ export const pathKey = (path: Path): string => path.map(String).join('\u0000');
  */
 export function locate(source: SourceFile, path: Path, onKey = false): SourcePosition {
   for (let length = path.length; length >= 0; length--) {
-    const key = pathKey(path.slice(0, length));
+    // The whole path is nearly always found: it is keyed without a copy.
+    const key = pathKey(length === path.length ? path : path.slice(0, length));
     const found = (onKey && length === path.length && source.keys.get(key)) || source.values.get(key);
     if (found) return { file: source.file, ...found, excerpt: source.lines[found.line - 1] ?? '' };
   }
