@@ -26,6 +26,8 @@ const BUNDLE_DIR = path.join(ROOT, 'dist', 'bundle');
 /** bin/handlingar.js reads these two; it writes the cache when HANDLINGAR_WRITE_CODE_CACHE is set. */
 export const BUNDLE = path.join(BUNDLE_DIR, 'cli.cjs');
 export const CODE_CACHE = path.join(BUNDLE_DIR, 'cli.code-cache');
+/** The worker thread of check (engine/check/pool.ts starts it when it is there and current). */
+export const WORKER_BUNDLE = path.join(BUNDLE_DIR, 'worker.cjs');
 
 // Small, pure JavaScript and on the path of check: bundled. Every other dependency (docx,
 // exceljs, pdf-lib …) is large, only needed by the commands that write documents, and is
@@ -78,10 +80,8 @@ export async function bundle(): Promise<void> {
   };
   // A code cache must never outlive its bundle.
   await rm(BUNDLE_DIR, { recursive: true, force: true });
-  await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: ['engine/cli.ts'],
-    outfile: BUNDLE,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -90,7 +90,10 @@ export async function bundle(): Promise<void> {
     external: Object.keys(dependencies).filter((name) => !BUNDLED_PACKAGES.has(name)),
     plugins: [tscLocation, swedishOnly],
     logLevel: 'warning',
-  });
+  } as const;
+  await build({ ...common, entryPoints: ['engine/cli.ts'], outfile: BUNDLE });
+  // Each worker of a parallel check loads its code anew: one file instead of some 160 modules.
+  await build({ ...common, entryPoints: ['engine/check/worker.ts'], outfile: WORKER_BUNDLE });
   // The code cache: what V8 compiles during a check of the example meeting, in a process of
   // its own, started as the command is. A cache made under other V8 flags or by another Node
   // version is rejected by V8 (and then everything is compiled as without it). The check's own

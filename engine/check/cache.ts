@@ -79,6 +79,9 @@ export class CheckCache {
   private readonly stored: Stored;
   private readonly used: Stored;
   private readonly seen = new Map<string, string>();
+  /** Files written since this run began: a result read from them is not remembered. */
+  private readonly recent = new Set<string>();
+  private readonly startedAt = Date.now();
   private changed = false;
 
   private constructor(
@@ -122,8 +125,11 @@ export class CheckCache {
           record[2] === stat.ctimeMs &&
           record[3] === stat.ino;
         hash = same ? record[4] : sha(readFileSync(absolute));
-        const settled = Date.now() - Math.max(stat.mtimeMs, stat.ctimeMs) > RACY_MS;
-        if (settled) this.used.files[absolute] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash];
+        const written = Math.max(stat.mtimeMs, stat.ctimeMs);
+        if (Date.now() - written > RACY_MS)
+          this.used.files[absolute] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash];
+        // Hashed while a check may be reading it: changed during the run, it cannot key a result.
+        if (written >= this.startedAt) this.recent.add(absolute);
         if (!same) this.changed = true;
       }
     } catch {
@@ -131,6 +137,11 @@ export class CheckCache {
     }
     this.seen.set(absolute, hash);
     return hash;
+  }
+
+  /** Whether a meeting has a stored outcome at all (its key is worth computing). */
+  knows(absoluteDir: string): boolean {
+    return Object.hasOwn(this.stored.outcomes, absoluteDir);
   }
 
   /** Every name and file below a folder, hashed: a file added, removed, renamed or changed changes it. */
@@ -150,14 +161,23 @@ export class CheckCache {
     return sha(parts.join('\n'));
   }
 
-  /** The head of a meeting (its date and § span) from the cache, or computed and remembered. */
-  head(absoluteDir: string, compute: () => MeetingHead): MeetingHead {
-    const key = ['mote.yaml', 'protokoll.yaml'].map((name) => this.fileHash(path.join(absoluteDir, name))).join(':');
+  private headKey(absoluteDir: string): string {
+    return ['mote.yaml', 'protokoll.yaml'].map((name) => this.fileHash(path.join(absoluteDir, name))).join(':');
+  }
+
+  /** The head of a meeting (its date and § span) as stored, while its mote.yaml and protokoll.yaml are unchanged. */
+  head(absoluteDir: string): MeetingHead | undefined {
     const entry = this.stored.heads[absoluteDir];
-    const head = entry?.key === key ? entry.head : compute();
-    if (entry?.key !== key) this.changed = true;
-    this.used.heads[absoluteDir] = { key, head };
-    return head;
+    if (entry?.key !== this.headKey(absoluteDir)) return undefined;
+    this.used.heads[absoluteDir] = entry;
+    return entry.head;
+  }
+
+  rememberHead(absoluteDir: string, head: MeetingHead): void {
+    const files = ['mote.yaml', 'protokoll.yaml'].map((name) => path.join(absoluteDir, name));
+    if (files.some((file) => this.recent.has(file))) return;
+    this.used.heads[absoluteDir] = { key: this.headKey(absoluteDir), head };
+    this.changed = true;
   }
 
   /** The key of a meeting's outcome: its folder, what it shares with the others, its § start and external files. */
@@ -174,8 +194,12 @@ export class CheckCache {
     return entry.outcome;
   }
 
+  /** Keeps a meeting's outcome, unless one of its files was written during the run. */
   remember(base: string, outcome: MeetingOutcome): void {
-    this.used.outcomes[outcome.absoluteDir] = { key: this.outcomeKey(base, outcome.external), outcome };
+    const key = this.outcomeKey(base, outcome.external);
+    const inside = `${outcome.absoluteDir}${path.sep}`;
+    for (const file of this.recent) if (file.startsWith(inside) || outcome.external.includes(file)) return;
+    this.used.outcomes[outcome.absoluteDir] = { key, outcome };
     this.changed = true;
   }
 

@@ -8,7 +8,8 @@ import { deriveMeeting } from '../derive/meeting.js';
 import { deriveProtocol, type DerivedProtocol } from '../derive/protocol.js';
 import { meetingEntries, type RegisterEntry } from '../derive/register.js';
 import type { Finding } from '../findings.js';
-import { Loader, loadMeeting, type MeetingModel, type SharedContent } from '../load/content.js';
+import { Loader, loadMeeting, loadMeetingHead, type MeetingModel, type SharedContent } from '../load/content.js';
+import type { MeetingHead } from './cache.js';
 import { checkMeeting } from './index.js';
 
 export interface MeetingTask {
@@ -35,6 +36,20 @@ export interface MeetingPass {
   outcome: MeetingOutcome;
   model: MeetingModel;
   protocol?: DerivedProtocol;
+}
+
+/** A meeting's date and § span, read from its mote.yaml and protokoll.yaml alone. */
+export function meetingHead(contentRoot: string, absoluteDir: string): MeetingHead {
+  // Read silently: the meeting's findings come from its own check.
+  const { mote, protokoll } = loadMeetingHead(new Loader(contentRoot), absoluteDir);
+  if (!mote) return { datum: '' };
+  const typedFirst = protokoll?.data.första_paragraf;
+  return {
+    datum: mote.data.datum,
+    ...(protokoll
+      ? { protocol: { ...(typedFirst !== undefined ? { typedFirst } : {}), count: protokoll.data.paragrafer.length } }
+      : {}),
+  };
 }
 
 /** The protocol of a meeting, numbered on from the year's last § before it. */

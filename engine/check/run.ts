@@ -18,8 +18,8 @@ import {
 import { sum } from '../money.js';
 import { CheckCache, type MeetingHead } from './cache.js';
 import { checkEconomy, checkProfile, checkRegister } from './index.js';
-import { passMeeting, type MeetingOutcome, type MeetingPass, type MeetingTask } from './meeting-pass.js';
-import { runInWorkers, workerCount } from './pool.js';
+import { meetingHead, passMeeting, type MeetingOutcome, type MeetingPass, type MeetingTask } from './meeting-pass.js';
+import { WorkerPool, workerCount } from './pool.js';
 import { checkPeriod, followUpPeriods, type FollowUpCheck } from './run-uppfoljning.js';
 
 export interface ContentCheck {
@@ -56,20 +56,6 @@ interface Plan {
   tasks: MeetingTask[];
 }
 
-/** A meeting's date and § span, read from its mote.yaml and protokoll.yaml alone. */
-function headOf(contentRoot: string, absoluteDir: string): MeetingHead {
-  // Read silently: the meeting's findings come from its own check.
-  const { mote, protokoll } = loadMeetingHead(new Loader(contentRoot), absoluteDir);
-  if (!mote) return { datum: '' };
-  const typedFirst = protokoll?.data.första_paragraf;
-  return {
-    datum: mote.data.datum,
-    ...(protokoll
-      ? { protocol: { ...(typedFirst !== undefined ? { typedFirst } : {}), count: protokoll.data.paragrafer.length } }
-      : {}),
-  };
-}
-
 /**
  * Orders the meetings by date and gives each the last § its year reached before it: the
  * protokoll of a year are numbered on from one another unless one states its first §.
@@ -93,22 +79,24 @@ export function orderMeetings(
     });
 }
 
-function plan(target: string, cache?: CheckCache): Plan {
+/** The content folder, its shared files and its meetings, before any meeting is read. */
+function survey(target: string) {
   const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
-  const all = resolveMeetingDirs(contentRoot).meetingDirs;
   const loader = new Loader(contentRoot);
-  const shared = loadShared(loader, contentRoot);
-  const heads = all.map((absoluteDir) => ({
-    absoluteDir,
-    head: cache ? cache.head(absoluteDir, () => headOf(contentRoot, absoluteDir)) : headOf(contentRoot, absoluteDir),
-  }));
   return {
     contentRoot,
     wholeContent: path.resolve(target) === contentRoot,
-    shared,
+    shared: loadShared(loader, contentRoot),
     sharedFindings: loader.findings,
-    tasks: orderMeetings(heads, new Set(meetingDirs)),
+    all: resolveMeetingDirs(contentRoot).meetingDirs,
+    targets: new Set(meetingDirs),
   };
+}
+
+function plan(target: string): Plan {
+  const { all, targets, ...rest } = survey(target);
+  const heads = all.map((absoluteDir) => ({ absoluteDir, head: meetingHead(rest.contentRoot, absoluteDir) }));
+  return { ...rest, tasks: orderMeetings(heads, targets) };
 }
 
 /** What spans the meetings, once every meeting's outcome is in (in the plan's order). */
@@ -160,33 +148,70 @@ export async function checkContent(target: string, options: CheckOptions = {}): 
     if (error instanceof ContentPathError) throw error;
     cacheProblem = unusable(error);
   }
-  const p = plan(target, cache);
-  const sharedHash = cache
-    ? ['forbund.yaml', 'ekonomi.yaml', 'beslut.yaml'].map((name) => cache.fileHash(path.join(p.contentRoot, name)))
-    : [];
-  const baseOf = (task: MeetingTask) =>
-    [task.absoluteDir, task.previousLast ?? '', ...sharedHash, cache?.treeHash(task.absoluteDir)].join('\n');
-  const bases = p.tasks.map(baseOf);
-  const outcomes = p.tasks.map((task, index) => cache?.outcome(bases[index]!, task.absoluteDir, task.checks));
-  const missing = p.tasks.flatMap((task, index) => (outcomes[index] ? [] : [{ task, index }]));
-  const tasks = missing.map(({ task }) => task);
-  const workers = workerCount(tasks.length, options.jobs);
-  const computed =
-    workers > 1
-      ? await runInWorkers(p.contentRoot, tasks, workers)
-      : tasks.map((task) => passMeeting(p.contentRoot, p.shared, task).outcome);
-  missing.forEach(({ index }, n) => {
-    outcomes[index] = computed[n];
-    cache?.remember(bases[index]!, computed[n]!);
-  });
+  const { all, targets, ...surveyed } = survey(target);
+  const { contentRoot } = surveyed;
+  // Workers, when there are enough meetings to read: first their heads, then their checks.
+  let pool: WorkerPool | undefined;
+  const workersFor = (count: number) => {
+    const size = workerCount(count, options.jobs);
+    if (size > 1) pool ??= new WorkerPool(contentRoot, size);
+    return pool;
+  };
   try {
-    cache?.save();
-  } catch (error) {
-    cacheProblem = unusable(error);
+    const stored = all.map((absoluteDir) => cache?.head(absoluteDir));
+    const unread = all.filter((_, index) => !stored[index]);
+    const read = await (workersFor(unread.length)?.run(
+      unread.map((absoluteDir) => ({ kind: 'head' as const, absoluteDir })),
+    ) ?? unread.map((absoluteDir) => meetingHead(contentRoot, absoluteDir)));
+    unread.forEach((absoluteDir, n) => cache?.rememberHead(absoluteDir, read[n]!));
+    let n = 0;
+    const heads = all.map((absoluteDir, index) => ({ absoluteDir, head: stored[index] ?? read[n++]! }));
+    const p: Plan = { ...surveyed, tasks: orderMeetings(heads, targets) };
+    const sharedHash = cache
+      ? ['forbund.yaml', 'ekonomi.yaml', 'beslut.yaml'].map((name) => cache.fileHash(path.join(contentRoot, name)))
+      : [];
+    const baseOf = (task: MeetingTask) =>
+      [task.absoluteDir, task.previousLast ?? '', ...sharedHash, cache?.treeHash(task.absoluteDir)].join('\n');
+    const outcomes = p.tasks.map((task) =>
+      cache?.knows(task.absoluteDir) ? cache.outcome(baseOf(task), task.absoluteDir, task.checks) : undefined,
+    );
+    const missing = p.tasks.flatMap((task, index) => (outcomes[index] ? [] : [{ task, index }]));
+    const tasks = missing.map(({ task }) => task);
+    const workers = workersFor(tasks.length);
+    // The keys of the meetings being checked are hashed while the workers check them (the cache
+    // remembers no meeting with a file that changed after the run began).
+    const hashing = async () => {
+      const bases: string[] = [];
+      for (const task of tasks) {
+        bases.push(baseOf(task));
+        if (workers) await new Promise((resolve) => setImmediate(resolve));
+      }
+      return bases;
+    };
+    const [computed, bases] = workers
+      ? await Promise.all([
+          workers.run(tasks.map((task) => ({ kind: 'meeting' as const, task }))),
+          cache ? hashing() : [],
+        ])
+      : [tasks.map((task) => passMeeting(contentRoot, p.shared, task).outcome), cache ? await hashing() : []];
+    // The workers' memory goes before the findings are sorted and the cache is written.
+    await pool?.close();
+    pool = undefined;
+    missing.forEach(({ index }, m) => {
+      outcomes[index] = computed[m];
+      if (cache) cache.remember(bases[m]!, computed[m]!);
+    });
+    try {
+      cache?.save();
+    } catch (error) {
+      cacheProblem = unusable(error);
+    }
+    const { findings, register, counts } = finish(p, outcomes as MeetingOutcome[], true);
+    const reused = p.tasks.length - missing.length;
+    return { findings, register, counts, reused, ...(cacheProblem ? { cacheProblem } : {}) };
+  } finally {
+    await pool?.close();
   }
-  const { findings, register, counts } = finish(p, outcomes as MeetingOutcome[], true);
-  const reused = p.tasks.length - missing.length;
-  return { findings, register, counts, reused, ...(cacheProblem ? { cacheProblem } : {}) };
 }
 
 /**
