@@ -7,14 +7,7 @@ import path from 'node:path';
 import { deriveMeeting, type CheckedMeeting } from '../derive/meeting.js';
 import { earlierEntries, economyFromRegister, sortRegister, type RegisterEntry } from '../derive/register.js';
 import { sortFindings, type Finding } from '../findings.js';
-import {
-  ContentPathError,
-  Loader,
-  loadMeetingHead,
-  loadShared,
-  resolveMeetingDirs,
-  type SharedContent,
-} from '../load/content.js';
+import { ContentPathError, Loader, loadShared, resolveMeetingDirs, type SharedContent } from '../load/content.js';
 import { sum } from '../money.js';
 import { CheckCache, type MeetingHead } from './cache.js';
 import { checkEconomy, checkProfile, checkRegister } from './index.js';
