@@ -268,6 +268,12 @@ const perMeeting = SIZES.map((size) => {
 });
 const eaches = perMeeting.map((p) => p.each);
 const spread = Math.max(...eaches) / Math.min(...eaches) - 1;
+/**
+ * What the target guards against: a cost per meeting that grows with the archive (it grew by
+ * 54 % when every model was held at once). Read literally, «within 20 %» also fails a cost that
+ * falls, as it does when the fixed costs and the JIT's warm-up are spread over more meetings.
+ */
+const growth = eaches.at(-1)! / eaches[0]! - 1;
 // The marginal cost from the size before, which leaves out what a check pays once whatever
 // the size (the förbund, the economy, the follow-up, warming up the JIT).
 const perMeetingRows = perMeeting.map(({ size, timing, net, each, cpuEach }, i) => {
@@ -306,6 +312,12 @@ target(
   'inom 20 %',
   `${decimal(spread * 100, 0)} % (${eaches.map((e) => `${decimal(e, 1)} ms`).join(' → ')})`,
   quick ? undefined : spread <= 0.2,
+);
+target(
+  `ökning av tiden per möte, ${SIZES[0]} → ${LARGEST.toLocaleString('sv-SE')} möten`,
+  '≤ 20 %',
+  `${growth >= 0 ? '+' : '−'}${decimal(Math.abs(growth) * 100, 0)} %`,
+  quick ? undefined : growth <= 0.2,
 );
 target(
   'check av 1 000 möten, varm cache',
