@@ -13,7 +13,7 @@
 //
 // dist/engine/ and dist/schemas/ stay exactly as tsc emits them: they are the library
 // (package.json "main") and the files that workers and tests load.
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -80,7 +80,7 @@ export async function bundle(): Promise<void> {
   };
   // A code cache must never outlive its bundle.
   await rm(BUNDLE_DIR, { recursive: true, force: true });
-  const common = {
+  const common: BuildOptions = {
     absWorkingDir: ROOT,
     bundle: true,
     format: 'cjs',
@@ -90,7 +90,7 @@ export async function bundle(): Promise<void> {
     external: Object.keys(dependencies).filter((name) => !BUNDLED_PACKAGES.has(name)),
     plugins: [tscLocation, swedishOnly],
     logLevel: 'warning',
-  } as const;
+  };
   await build({ ...common, entryPoints: ['engine/cli.ts'], outfile: BUNDLE });
   // Each worker of a parallel check loads its code anew: one file instead of some 160 modules.
   await build({ ...common, entryPoints: ['engine/check/worker.ts'], outfile: WORKER_BUNDLE });

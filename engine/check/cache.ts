@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSyn
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MeetingOutcome } from './meeting-pass.js';
+import type { MeetingHead, MeetingOutcome } from './meeting-pass.js';
 
 /** Where the cache lives unless the command names a folder: $HANDLINGAR_CACHE, else the user's cache folder. */
 export function defaultCacheFolder(): string {
@@ -54,13 +54,6 @@ export function engineFingerprint(): string {
 
 /** A file as the cache last saw it: stat fields and the hash of its content. */
 type FileRecord = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string];
-
-export interface MeetingHead {
-  /** The meeting's date from mote.yaml; '' when mote.yaml does not load. */
-  datum: string;
-  /** Its protokoll, when it loads: the § it starts at if typed, and its number of paragraphs. */
-  protocol?: { typedFirst?: number; count: number };
-}
 
 interface Stored {
   engine: string;

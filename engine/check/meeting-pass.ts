@@ -9,7 +9,6 @@ import { deriveProtocol, type DerivedProtocol } from '../derive/protocol.js';
 import { meetingEntries, type RegisterEntry } from '../derive/register.js';
 import type { Finding } from '../findings.js';
 import { Loader, loadMeeting, loadMeetingHead, type MeetingModel, type SharedContent } from '../load/content.js';
-import type { MeetingHead } from './cache.js';
 import { checkMeeting } from './index.js';
 
 export interface MeetingTask {
@@ -30,6 +29,13 @@ export interface MeetingOutcome {
   counts: { ansokningar: number; arenden: number };
   /** Files outside the meeting folder that its result depends on (bilagor elsewhere in the content). */
   external: string[];
+}
+
+export interface MeetingHead {
+  /** The meeting's date from mote.yaml; '' when mote.yaml does not load. */
+  datum: string;
+  /** Its protokoll, when it loads: the § it starts at if typed, and its number of paragraphs. */
+  protocol?: { typedFirst?: number; count: number };
 }
 
 export interface MeetingPass {
@@ -53,7 +59,7 @@ export function meetingHead(contentRoot: string, absoluteDir: string): MeetingHe
 }
 
 /** The protocol of a meeting, numbered on from the year's last § before it. */
-export function protocolOf(model: MeetingModel, previousLast: number | undefined): DerivedProtocol | undefined {
+function protocolOf(model: MeetingModel, previousLast: number | undefined): DerivedProtocol | undefined {
   if (!model.mote) return undefined;
   return deriveProtocol(model, numberAgenda(model.mote.data, model.arenden), previousLast);
 }

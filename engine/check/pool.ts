@@ -6,8 +6,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MeetingHead } from './cache.js';
-import type { MeetingOutcome, MeetingTask } from './meeting-pass.js';
+import type { MeetingHead, MeetingOutcome, MeetingTask } from './meeting-pass.js';
 
 /** Below this many meetings to read, starting workers costs more than it saves. */
 export const PARALLEL_FROM = 12;

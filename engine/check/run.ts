@@ -7,11 +7,18 @@ import path from 'node:path';
 import { deriveMeeting, type CheckedMeeting } from '../derive/meeting.js';
 import { earlierEntries, economyFromRegister, sortRegister, type RegisterEntry } from '../derive/register.js';
 import { sortFindings, type Finding } from '../findings.js';
-import { ContentPathError, Loader, loadShared, resolveMeetingDirs, type SharedContent } from '../load/content.js';
+import { Loader, loadShared, resolveMeetingDirs, type SharedContent } from '../load/content.js';
 import { sum } from '../money.js';
-import { CheckCache, type MeetingHead } from './cache.js';
+import { CheckCache } from './cache.js';
 import { checkEconomy, checkProfile, checkRegister } from './index.js';
-import { meetingHead, passMeeting, type MeetingOutcome, type MeetingPass, type MeetingTask } from './meeting-pass.js';
+import {
+  meetingHead,
+  passMeeting,
+  type MeetingHead,
+  type MeetingOutcome,
+  type MeetingPass,
+  type MeetingTask,
+} from './meeting-pass.js';
 import { WorkerPool, workerCount } from './pool.js';
 import { checkPeriod, followUpPeriods, type FollowUpCheck } from './run-uppfoljning.js';
 
@@ -76,12 +83,13 @@ export function orderMeetings(
 function survey(target: string) {
   const { contentRoot, meetingDirs } = resolveMeetingDirs(target);
   const loader = new Loader(contentRoot);
+  const wholeContent = path.resolve(target) === contentRoot;
   return {
     contentRoot,
-    wholeContent: path.resolve(target) === contentRoot,
+    wholeContent,
     shared: loadShared(loader, contentRoot),
     sharedFindings: loader.findings,
-    all: resolveMeetingDirs(contentRoot).meetingDirs,
+    all: wholeContent ? meetingDirs : resolveMeetingDirs(contentRoot).meetingDirs,
     targets: new Set(meetingDirs),
   };
 }
@@ -134,15 +142,14 @@ export async function checkContent(target: string, options: CheckOptions = {}): 
   let cacheProblem: string | undefined;
   const unusable = (error: unknown) =>
     `cachen i ${options.cache} kunde inte användas (${(error as NodeJS.ErrnoException).code ?? String(error)}); allt kontrollerades utan den`;
-  let cache: CheckCache | undefined;
-  try {
-    if (options.cache !== undefined) cache = CheckCache.open(options.cache, resolveMeetingDirs(target).contentRoot);
-  } catch (error) {
-    if (error instanceof ContentPathError) throw error;
-    cacheProblem = unusable(error);
-  }
   const { all, targets, ...surveyed } = survey(target);
   const { contentRoot } = surveyed;
+  let cache: CheckCache | undefined;
+  try {
+    if (options.cache !== undefined) cache = CheckCache.open(options.cache, contentRoot);
+  } catch (error) {
+    cacheProblem = unusable(error);
+  }
   // Workers, when there are enough meetings to read: first their heads, then their checks.
   let pool: WorkerPool | undefined;
   const workersFor = (count: number) => {
